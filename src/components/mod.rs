@@ -1,0 +1,5 @@
+//! Yew function components, one per file.
+
+pub mod article;
+pub mod status;
+pub mod widget;

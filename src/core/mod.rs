@@ -1,0 +1,7 @@
+//! The pure core: every rule of the contract, with no browser or Yew types, so it is tested
+//! natively with `cargo test`.
+
+pub mod article;
+pub mod config;
+pub mod i18n;
+pub mod text;

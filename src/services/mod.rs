@@ -1,0 +1,6 @@
+//! Browser I/O behind small functions that return core types.
+
+pub mod events;
+pub mod http;
+pub mod intl;
+pub mod page;
