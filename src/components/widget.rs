@@ -2,11 +2,13 @@
 //! the embedding code, which owns the host element.
 
 use crate::components::article::ArticleView;
+use crate::components::reply_form::ReplyForm;
 use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
-use crate::core::config::Config;
+use crate::core::config::{Config, ReplyFormat};
 use crate::core::i18n::Texts;
-use crate::hooks::{use_article, ArticleState};
+use crate::core::reply::{Rules, Wire};
+use crate::hooks::{use_article, ArticleState, ReplyTarget};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,14 +18,53 @@ pub enum WidgetEvent {
     Loading,
     Ready(Rc<Article>),
     Failed,
+    /// `byline:reply-sent`: the status and the server's JSON answer, when there was one.
+    ReplySent {
+        status: &'static str,
+        response: Option<String>,
+    },
+    /// `byline:reply-failed` with its `kind`.
+    ReplyFailed(&'static str),
 }
 
 #[derive(Properties, PartialEq)]
 pub struct WidgetProps {
     pub config: Rc<Config>,
     pub texts: Rc<Texts>,
+    /// Unique on the page: prefixes the ids of the widget's elements.
+    #[prop_or(AttrValue::from("byline"))]
+    pub id: AttrValue,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+}
+
+/// Where replies to this article go: `data-reply-endpoint`, else the article's
+/// `discussionUrl`, else demo mode; the post id is `data-post-id`, else the article's
+/// `identifier`, else its `url`.
+pub fn reply_target(config: &Config, article: &Article) -> ReplyTarget {
+    let post_id = config
+        .post_id
+        .clone()
+        .or_else(|| article.identifier.clone())
+        .or_else(|| article.url.clone())
+        .unwrap_or_default();
+    let article_key = if post_id.is_empty() {
+        article.headline.clone()
+    } else {
+        post_id.clone()
+    };
+    ReplyTarget {
+        endpoint: config
+            .reply_endpoint
+            .clone()
+            .or_else(|| article.discussion_url.clone()),
+        post_id,
+        wire: match config.reply_format {
+            ReplyFormat::Json => Wire::Json,
+            ReplyFormat::Form => Wire::Form,
+        },
+        article_key,
+    }
 }
 
 #[component]
@@ -31,6 +72,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let WidgetProps {
         config,
         texts,
+        id,
         on_event,
     } = props;
     let (state, retry) = use_article(&config.article);
@@ -48,7 +90,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
         ArticleState::Failed(_) => html! { <ErrorState texts={texts.clone()} on_retry={retry} /> },
         ArticleState::Ready(article) => html! {
-            <ArticleView article={article.clone()} texts={texts.clone()} />
+            <>
+                <ArticleView article={article.clone()} texts={texts.clone()} />
+                if config.replies_open {
+                    <ReplyForm id={format!("{id}-reply")} target={reply_target(config, article)}
+                        rules={Rules { require_name_email: config.require_name_email }}
+                        texts={texts.clone()} on_event={on_event.clone()} />
+                } else {
+                    <p class="byline-replies-closed">{ texts.get(crate::core::i18n::TextKey::RepliesClosed) }</p>
+                }
+            </>
         },
     };
     html! {

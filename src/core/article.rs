@@ -109,8 +109,11 @@ pub fn from_documents<'a>(
                 return Err(err)
             }
             Err(err) => {
-                if first_error.is_none() || matches!(err, ArticleError::InvalidJson(_)) {
-                    first_error.get_or_insert(err);
+                // The first invalid-JSON error wins over "no article": the broken block may
+                // well have been the article.
+                let keep = matches!(first_error, Some(ArticleError::InvalidJson(_)));
+                if !keep && (first_error.is_none() || matches!(err, ArticleError::InvalidJson(_))) {
+                    first_error = Some(err);
                 }
             }
         }

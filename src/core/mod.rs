@@ -3,5 +3,8 @@
 
 pub mod article;
 pub mod config;
+pub mod form;
 pub mod i18n;
+pub mod reply;
+pub mod saved;
 pub mod text;

@@ -23,11 +23,16 @@ impl Block {
 /// body has no blank line. Lines inside a paragraph are joined with a space.
 pub fn split_paragraphs(body: &str) -> Vec<Block> {
     let body = body.replace("\r\n", "\n").replace('\r', "\n");
-    let has_blank_line = body
-        .split('\n')
-        .collect::<Vec<_>>()
-        .windows(3)
-        .any(|w| w[1].trim().is_empty() && !w[0].trim().is_empty() && !w[2].trim().is_empty());
+    // A blank line counts only between two lines of text (one or several blank lines in a row).
+    let lines: Vec<&str> = body.split('\n').collect();
+    let is_text = |l: &&str| !l.trim().is_empty();
+    let has_blank_line = match (
+        lines.iter().position(is_text),
+        lines.iter().rposition(is_text),
+    ) {
+        (Some(first), Some(last)) => lines[first..last].iter().any(|l| !is_text(l)),
+        _ => false,
+    };
     let mut blocks = Vec::new();
     let mut current = String::new();
     for line in body.split('\n') {
@@ -136,10 +141,13 @@ pub fn decode_entities(input: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .map(|i| i + 1)
-            .unwrap_or(rest.len());
+        let end = if rest[1..].starts_with('#') {
+            numeric_reference_end(rest)
+        } else {
+            rest[1..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(rest.len(), |i| i + 1)
+        };
         let name = &rest[1..end];
         let decoded = decode_reference(name);
         match decoded {
@@ -160,12 +168,34 @@ pub fn decode_entities(input: &str) -> String {
     out
 }
 
+/// End (byte index) of a numeric reference at the start of `rest` ("&#123" or "&#x1F"): it
+/// stops at the last digit, as browsers read it (the `;` is optional).
+fn numeric_reference_end(rest: &str) -> usize {
+    let hex = rest[2..].starts_with(['x', 'X']);
+    let start = if hex { 3 } else { 2 };
+    let digits = rest[start..]
+        .find(|c: char| {
+            !if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .unwrap_or(rest.len() - start);
+    start + digits
+}
+
 fn decode_reference(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
+        let (digits, radix) = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (num, 10),
         };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        // Too large for u32: not a character, like any value above U+10FFFF.
+        let code = u32::from_str_radix(digits, radix).unwrap_or(u32::MAX);
         return Some(match char::from_u32(code) {
             Some(c) if code != 0 => c,
             _ => '\u{FFFD}',
@@ -236,7 +266,8 @@ pub fn html_to_text(html: &str) -> String {
             "br" => "\n",
             "p" | "div" | "li" | "ul" | "ol" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5"
             | "h6" | "tr" | "table" | "section" | "article" | "pre" | "hr" => "\n\n",
-            _ => " ",
+            // Inline tags are removed without a trace ("<em>un</em>likely" is "unlikely").
+            _ => "",
         });
     }
     out.push_str(rest);

@@ -100,6 +100,7 @@ fn mount(document: &Document, host: Element) {
         Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
     };
     let props = WidgetProps {
+        id: next_id().into(),
         config: Rc::new(config),
         texts: Rc::new(texts),
         on_event,
@@ -108,12 +109,44 @@ fn mount(document: &Document, host: Element) {
     MOUNTED.with(|m| m.borrow_mut().push(Mounted { host, _app: app }));
 }
 
+/// A page-unique id prefix for the next widget: `byline-1`, `byline-2`, ...
+fn next_id() -> String {
+    thread_local! {
+        static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    format!("byline-{n}")
+}
+
 /// Keeps the host's state attribute, fallback content and events in step with the widget.
 fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
     let state = match &event {
         WidgetEvent::Loading => "loading",
         WidgetEvent::Ready(_) => "ready",
         WidgetEvent::Failed => "error",
+        WidgetEvent::ReplySent { status, response } => {
+            let response = response
+                .as_deref()
+                .and_then(|text| js_sys::JSON::parse(text).ok())
+                .unwrap_or(JsValue::NULL);
+            let detail = events::detail(&[
+                ("status", JsValue::from_str(status)),
+                ("response", response),
+            ]);
+            events::dispatch(host, "byline:reply-sent", &detail);
+            return;
+        }
+        WidgetEvent::ReplyFailed(kind) => {
+            events::dispatch(
+                host,
+                "byline:reply-failed",
+                &events::detail(&[("kind", JsValue::from_str(kind))]),
+            );
+            return;
+        }
     };
     let _ = host.set_attribute(STATE_ATTRIBUTE, state);
     if matches!(event, WidgetEvent::Loading) {

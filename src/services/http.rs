@@ -16,6 +16,8 @@ pub struct HttpResponse {
     pub status: u16,
     /// True when the request was redirected (a followed 302 from `wp-comments-post.php`).
     pub redirected: bool,
+    /// The final URL (after redirects).
+    pub url: String,
     pub content_type: String,
     pub retry_after: Option<String>,
     pub total_pages: Option<String>,
@@ -141,6 +143,7 @@ async fn fetch_and_read(
     Ok(HttpResponse {
         status: response.status(),
         redirected: response.redirected(),
+        url: response.url(),
         content_type: header("content-type").unwrap_or_default(),
         retry_after: header("retry-after"),
         total_pages: header("x-wp-totalpages"),

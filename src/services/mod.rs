@@ -4,3 +4,4 @@ pub mod events;
 pub mod http;
 pub mod intl;
 pub mod page;
+pub mod storage;

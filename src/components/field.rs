@@ -1,0 +1,96 @@
+//! One labelled form field with its error message, `aria-invalid` and `aria-describedby`.
+
+use crate::core::i18n::{TextKey, Texts};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// The control a field renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    TextArea,
+    /// An `<input>` of this type.
+    Input(&'static str),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    pub id: AttrValue,
+    pub name: AttrValue,
+    pub label: AttrValue,
+    pub control: Control,
+    pub value: AttrValue,
+    pub required: bool,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    pub texts: Rc<Texts>,
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn FormField(props: &FieldProps) -> Html {
+    let FieldProps {
+        id,
+        name,
+        label,
+        control,
+        value,
+        required,
+        error,
+        autocomplete,
+        texts,
+        on_input,
+    } = props;
+    let error_id = format!("{id}-error");
+    let invalid = error.is_some().then_some("true");
+    let described = error.is_some().then(|| error_id.clone());
+    let class = classes!(
+        "byline-field",
+        error.is_some().then_some("byline-field--error")
+    );
+    let input = match control {
+        Control::TextArea => {
+            let on_input = on_input.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+            });
+            html! {
+                <textarea class="byline-textarea" id={id.clone()} name={name.clone()} rows="8"
+                    value={value.clone()} {oninput} aria-required={required.then_some("true")}
+                    aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()} />
+            }
+        }
+        Control::Input(kind) => {
+            let on_input = on_input.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+            });
+            html! {
+                <input class="byline-input" type={*kind} id={id.clone()} name={name.clone()}
+                    value={value.clone()} {oninput} aria-required={required.then_some("true")}
+                    aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()}
+                    spellcheck="false" />
+            }
+        }
+    };
+    html! {
+        <div {class}>
+            <label class="byline-label" for={id.clone()}>
+                { label.clone() }
+                if *required {
+                    <span class="byline-required" aria-hidden="true">{ " *" }</span>
+                    <span class="byline-visually-hidden">{ format!(" ({})", texts.get(TextKey::Required)) }</span>
+                }
+            </label>
+            if let Some(error) = error {
+                <p class="byline-field-error" id={error_id}>
+                    <span class="byline-visually-hidden">{ texts.get(TextKey::ErrorPrefix) }{ " " }</span>
+                    { error.clone() }
+                </p>
+            }
+            { input }
+        </div>
+    }
+}

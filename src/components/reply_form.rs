@@ -1,0 +1,275 @@
+//! The reply section: "Leave a Reply", the WordPress fields, the error summary, the status
+//! message with Retry, and the reader's own replies awaiting moderation.
+
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field::{Control, FormField};
+use crate::components::widget::WidgetEvent;
+use crate::core::form::{Action, FormState, Status};
+use crate::core::i18n::{TextKey, Texts};
+use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};
+use crate::core::saved::PendingReply;
+use crate::hooks::{use_reply, ReplyTarget};
+use crate::services::intl;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReplyFormProps {
+    /// Unique per widget: prefixes every element id.
+    pub id: AttrValue,
+    pub target: ReplyTarget,
+    pub rules: Rules,
+    pub texts: Rc<Texts>,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+}
+
+/// The message for a field error.
+pub fn field_message(texts: &Texts, field: Field, error: &FieldError) -> String {
+    match error {
+        FieldError::Required => texts
+            .get(match field {
+                Field::Comment => TextKey::CommentRequired,
+                Field::Name => TextKey::NameRequired,
+                Field::Email | Field::Website => TextKey::EmailRequired,
+            })
+            .to_owned(),
+        FieldError::EmailInvalid => texts.get(TextKey::EmailInvalid).to_owned(),
+        FieldError::WebsiteInvalid => texts.get(TextKey::WebsiteInvalid).to_owned(),
+        FieldError::TooLong { max, count } => texts.format(
+            TextKey::TooLong,
+            &[
+                ("field", label_of(texts, field)),
+                ("max", &intl::format_number(*max as f64, &texts.lang)),
+                ("count", &intl::format_number(*count as f64, &texts.lang)),
+            ],
+        ),
+        FieldError::Server(message) => message.clone(),
+    }
+}
+
+fn label_of(texts: &Texts, field: Field) -> &str {
+    texts.get(match field {
+        Field::Comment => TextKey::Comment,
+        Field::Name => TextKey::Name,
+        Field::Email => TextKey::Email,
+        Field::Website => TextKey::Website,
+    })
+}
+
+/// The status text and whether it is an error.
+fn status_message(texts: &Texts, status: &Status) -> (String, bool) {
+    let own = |text: &Option<String>, key: TextKey| {
+        text.clone().unwrap_or_else(|| texts.get(key).to_owned())
+    };
+    match status {
+        Status::Sent(Visibility::Approved) => (texts.get(TextKey::Published).to_owned(), false),
+        Status::Sent(_) => (texts.get(TextKey::AwaitingModeration).to_owned(), false),
+        Status::Demo => (texts.get(TextKey::DemoMode).to_owned(), false),
+        Status::Restored => (texts.get(TextKey::DraftRestored).to_owned(), false),
+        Status::Refused(notice) => {
+            let text = match notice {
+                Notice::Duplicate(t) => own(t, TextKey::Duplicate),
+                Notice::Flood(t) => own(t, TextKey::Flood),
+                Notice::RateLimited {
+                    retry_after: Some(seconds),
+                    ..
+                } => {
+                    let category = intl::plural_category(*seconds as f64, &texts.lang);
+                    texts.plural(TextKey::RateLimited, &category, &seconds.to_string(), &[])
+                }
+                Notice::RateLimited { text, .. } => own(text, TextKey::Flood),
+                Notice::LoginRequired(t) => own(t, TextKey::LoginRequired),
+                Notice::Closed(t) => own(t, TextKey::RepliesClosed),
+                Notice::InvalidPost(t) => own(t, TextKey::InvalidPost),
+                Notice::Other(t) if t.is_empty() => texts.get(TextKey::ServerError).to_owned(),
+                Notice::Other(t) => t.clone(),
+            };
+            (text, true)
+        }
+        Status::Failed(failure) => (
+            texts
+                .get(match failure {
+                    Failure::Server(_) => TextKey::ServerError,
+                    Failure::Network => TextKey::NetworkError,
+                    Failure::Offline => TextKey::Offline,
+                    Failure::Timeout => TextKey::Timeout,
+                })
+                .to_owned(),
+            true,
+        ),
+    }
+}
+
+#[component]
+pub fn ReplyForm(props: &ReplyFormProps) -> Html {
+    let ReplyFormProps {
+        id,
+        target,
+        rules,
+        texts,
+        on_event,
+    } = props;
+    let reply = use_reply(target, FormState::new(*rules), on_event);
+    let form = reply.form.clone();
+    let honeypot = use_node_ref();
+    {
+        let dispatcher = form.dispatcher();
+        use_effect_with(*rules, move |rules| {
+            dispatcher.dispatch(Action::SetRules(*rules))
+        });
+    }
+
+    let field_id = |field: Field| format!("{id}-{}", field.id());
+    let edit = |field: Field| {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |value: String| dispatcher.dispatch(Action::Edit(field, value)))
+    };
+    let error_of = |field: Field| {
+        form.error(field)
+            .map(|e| AttrValue::from(field_message(texts, field, e)))
+    };
+
+    let submit = {
+        let form = form.clone();
+        let honeypot = honeypot.clone();
+        let on_event = on_event.clone();
+        Callback::from(move |()| {
+            if form.sending {
+                return;
+            }
+            let trap = honeypot
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            if !trap.is_empty() {
+                // A bot filled the hidden field: look successful, send nothing.
+                form.dispatch(Action::Settle(crate::core::reply::Outcome::Sent {
+                    visibility: Visibility::Held,
+                    comment: None,
+                }));
+                return;
+            }
+            if !validate(&form.draft, form.rules).is_empty() {
+                on_event.emit(WidgetEvent::ReplyFailed("validation"));
+            }
+            form.dispatch(Action::Submit);
+        })
+    };
+    let onsubmit = submit.reform(|e: SubmitEvent| e.prevent_default());
+    let on_retry = submit.reform(|_: MouseEvent| ());
+    let on_save = {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |e: Event| {
+            dispatcher.dispatch(Action::SetSaveDetails(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
+    let on_cancel_reply = {
+        let dispatcher = form.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::CancelReply))
+    };
+
+    let summary: Vec<(AttrValue, AttrValue)> = form
+        .errors
+        .iter()
+        .map(|(f, e)| {
+            (
+                AttrValue::from(field_id(*f)),
+                AttrValue::from(field_message(texts, *f, e)),
+            )
+        })
+        .collect();
+    let heading_id = format!("{id}-heading");
+    let status = form.status.as_ref().map(|s| status_message(texts, s));
+    let failed = matches!(form.status, Some(Status::Failed(_)));
+    let required = |f: Field| rules.is_required(f);
+
+    html! {
+        <section class="byline-reply" aria-labelledby={heading_id.clone()}>
+            <h2 class="byline-reply-heading" id={heading_id}>{ texts.get(TextKey::ReplyHeading) }</h2>
+            <form class="byline-form" novalidate=true {onsubmit}>
+                <ErrorSummary id={format!("{id}-summary")} errors={summary} focus={form.summary_focus} texts={texts.clone()} />
+                <p class="byline-notes">
+                    { texts.get(TextKey::ReplyNotes) }{ " " }
+                    if rules.require_name_email { { texts.get(TextKey::RequiredNote) } }
+                </p>
+                if let Some((_, name)) = &form.parent {
+                    <p class="byline-replying-to">
+                        { texts.format(TextKey::ReplyingTo, &[("name", name)]) }{ " " }
+                        <button type="button" class="byline-link-button" onclick={on_cancel_reply}>
+                            { texts.get(TextKey::CancelReply) }
+                        </button>
+                    </p>
+                }
+                <FormField id={field_id(Field::Comment)} name="comment" label={texts.get(TextKey::Comment).to_owned()}
+                    control={Control::TextArea} value={form.draft.comment.clone()} required={required(Field::Comment)}
+                    error={error_of(Field::Comment)} texts={texts.clone()} on_input={edit(Field::Comment)} />
+                <FormField id={field_id(Field::Name)} name="author" label={texts.get(TextKey::Name).to_owned()}
+                    control={Control::Input("text")} value={form.draft.name.clone()} required={required(Field::Name)}
+                    error={error_of(Field::Name)} autocomplete="name" texts={texts.clone()} on_input={edit(Field::Name)} />
+                <FormField id={field_id(Field::Email)} name="email" label={texts.get(TextKey::Email).to_owned()}
+                    control={Control::Input("email")} value={form.draft.email.clone()} required={required(Field::Email)}
+                    error={error_of(Field::Email)} autocomplete="email" texts={texts.clone()} on_input={edit(Field::Email)} />
+                <FormField id={field_id(Field::Website)} name="url" label={texts.get(TextKey::Website).to_owned()}
+                    control={Control::Input("url")} value={form.draft.website.clone()} required={false}
+                    error={error_of(Field::Website)} autocomplete="url" texts={texts.clone()} on_input={edit(Field::Website)} />
+                <div class="byline-honeypot" aria-hidden="true">
+                    <label for={format!("{id}-hp")}>{ "Leave this field empty" }</label>
+                    <input type="text" id={format!("{id}-hp")} name="byline-hp" tabindex="-1" autocomplete="off" ref={honeypot} />
+                </div>
+                <div class="byline-checkbox">
+                    <input type="checkbox" id={format!("{id}-save")} name="wp-comment-cookies-consent"
+                        checked={form.save_details} onchange={on_save} />
+                    <label for={format!("{id}-save")}>{ texts.get(TextKey::SaveDetails) }</label>
+                </div>
+                <button type="submit" class="byline-button byline-submit" disabled={form.sending}
+                    aria-busy={form.sending.then_some("true")}>
+                    { texts.get(if form.sending { TextKey::Sending } else { TextKey::Submit }) }
+                </button>
+            </form>
+            <div class="byline-status-region" role="status" aria-live="polite">
+                if let Some((text, false)) = &status {
+                    <p class="byline-status byline-status--success">{ text.clone() }</p>
+                }
+            </div>
+            <div class="byline-alert-region" role="alert">
+                if let Some((text, true)) = &status {
+                    <div class="byline-status byline-status--error">
+                        <p>{ text.clone() }</p>
+                        if failed {
+                            <button type="button" class="byline-button byline-retry" onclick={on_retry}>
+                                { texts.get(TextKey::Retry) }
+                            </button>
+                        }
+                    </div>
+                }
+            </div>
+            { pending_list(&reply.pending, texts) }
+        </section>
+    }
+}
+
+/// The reader's own replies the server has not published yet.
+fn pending_list(pending: &[PendingReply], texts: &Texts) -> Html {
+    if pending.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ol class="byline-pending-list">
+            { for pending.iter().map(|p| html! {
+                <li class="byline-pending">
+                    <p class="byline-pending-meta">
+                        <span class="byline-pending-author">{ &p.author }</span>{ " · " }
+                        <span class="byline-pending-label">{ texts.get(TextKey::Pending) }</span>
+                    </p>
+                    { for crate::core::text::split_paragraphs(&p.content).iter().map(|b| html! {
+                        <p class="byline-pending-text">{ b.text() }</p>
+                    }) }
+                </li>
+            }) }
+        </ol>
+    }
+}

@@ -1,0 +1,143 @@
+//! What the widget keeps in `localStorage`, as JSON text: the draft per article, the
+//! reader's saved details, and their own replies awaiting moderation. Entries expire after
+//! 30 days. Times are milliseconds since the epoch, passed in by the caller.
+
+use super::reply::Draft;
+use serde_json::{json, Value};
+
+/// How long drafts and pending replies are kept.
+pub const TTL_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
+
+/// Storage key of the draft for one article.
+pub fn draft_key(article: &str) -> String {
+    format!("byline:draft:{article}")
+}
+
+/// Storage key of the reader's saved name, email and website (one per site, like
+/// WordPress's cookies).
+pub const DETAILS_KEY: &str = "byline:details";
+
+/// Storage key of the reader's pending replies for one article.
+pub fn pending_key(article: &str) -> String {
+    format!("byline:pending:{article}")
+}
+
+fn text(value: &Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
+}
+
+fn fresh(value: &Value, now: f64) -> bool {
+    value
+        .get("saved")
+        .and_then(Value::as_f64)
+        .is_some_and(|saved| saved <= now + 60_000.0 && now - saved < TTL_MS)
+}
+
+/// A draft with the id of the reply it answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedDraft {
+    pub draft: Draft,
+    pub parent: u64,
+}
+
+/// Serialises a draft.
+pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
+    json!({
+        "comment": saved.draft.comment,
+        "name": saved.draft.name,
+        "email": saved.draft.email,
+        "website": saved.draft.website,
+        "parent": saved.parent,
+        "saved": now,
+    })
+    .to_string()
+}
+
+/// Reads a draft; `None` when unreadable, expired or empty.
+pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
+    let value: Value = serde_json::from_str(text_value).ok()?;
+    if !fresh(&value, now) {
+        return None;
+    }
+    let draft = Draft {
+        comment: text(&value, "comment"),
+        name: text(&value, "name"),
+        email: text(&value, "email"),
+        website: text(&value, "website"),
+    };
+    let parent = value.get("parent").and_then(Value::as_u64).unwrap_or(0);
+    (!draft.is_empty()).then_some(SavedDraft { draft, parent })
+}
+
+/// The details remembered by "Save my name, email, and website".
+pub fn details_to_json(draft: &Draft) -> String {
+    json!({ "name": draft.name.trim(), "email": draft.email.trim(), "website": draft.website.trim() })
+        .to_string()
+}
+
+/// Reads saved details into an otherwise empty draft.
+pub fn details_from_json(text_value: &str) -> Option<Draft> {
+    let value: Value = serde_json::from_str(text_value).ok()?;
+    let draft = Draft {
+        comment: String::new(),
+        name: text(&value, "name"),
+        email: text(&value, "email"),
+        website: text(&value, "website"),
+    };
+    (!draft.is_empty()).then_some(draft)
+}
+
+/// One of the reader's own replies that the server has not listed yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingReply {
+    /// The comment id the server gave, when it gave one.
+    pub id: Option<u64>,
+    pub parent: u64,
+    pub author: String,
+    pub content: String,
+    /// ISO 8601.
+    pub date: String,
+    /// Kept in this browser only (demo mode).
+    pub local_only: bool,
+    pub saved: f64,
+}
+
+/// Serialises the pending list.
+pub fn pending_to_json(list: &[PendingReply]) -> String {
+    Value::Array(
+        list.iter()
+            .map(|p| {
+                json!({
+                    "id": p.id, "parent": p.parent, "author": p.author, "content": p.content,
+                    "date": p.date, "local": p.local_only, "saved": p.saved,
+                })
+            })
+            .collect(),
+    )
+    .to_string()
+}
+
+/// Reads the pending list, dropping expired and unreadable entries.
+pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text_value) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter(|item| fresh(item, now))
+        .map(|item| PendingReply {
+            id: item.get("id").and_then(Value::as_u64),
+            parent: item.get("parent").and_then(Value::as_u64).unwrap_or(0),
+            author: text(item, "author"),
+            content: text(item, "content"),
+            date: text(item, "date"),
+            local_only: item.get("local").and_then(Value::as_bool).unwrap_or(false),
+            saved: item.get("saved").and_then(Value::as_f64).unwrap_or(0.0),
+        })
+        .filter(|p| !p.content.is_empty())
+        .collect()
+}

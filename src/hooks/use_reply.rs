@@ -1,0 +1,283 @@
+//! The reply form's state and side effects: draft restore and autosave, saved details,
+//! one request per send, the reader's pending replies and the reply events.
+
+use crate::components::widget::WidgetEvent;
+use crate::core::form::{Action, FormState};
+use crate::core::reply::{self, classify, Answer, Notice, Outcome, Submission, Visibility, Wire};
+use crate::core::saved::{self, PendingReply, SavedDraft};
+use crate::services::http::{self, HttpError, HttpRequest};
+use crate::services::storage;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How long typing must pause before the draft is saved.
+const AUTOSAVE_DELAY_MS: i32 = 400;
+
+impl Reducible for FormState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Rc::unwrap_or_clone(self);
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// Where and how replies go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplyTarget {
+    /// `None`: demo mode.
+    pub endpoint: Option<String>,
+    pub post_id: String,
+    pub wire: Wire,
+    /// Names this article in storage keys.
+    pub article_key: String,
+}
+
+/// What the form component works with.
+pub struct ReplyHandle {
+    pub form: UseReducerHandle<FormState>,
+    pub pending: Rc<Vec<PendingReply>>,
+}
+
+#[hook]
+pub fn use_reply(
+    target: &ReplyTarget,
+    initial: FormState,
+    on_event: &Callback<WidgetEvent>,
+) -> ReplyHandle {
+    let form = use_reducer(move || initial);
+    let pending = use_state(|| Rc::new(Vec::<PendingReply>::new()));
+
+    // Restore the draft, the saved details and the pending replies for this article.
+    {
+        let dispatcher = form.dispatcher();
+        let pending = pending.clone();
+        use_effect_with(target.article_key.clone(), move |key| {
+            let now = storage::now();
+            if let Some(saved) =
+                storage::get(&saved::draft_key(key)).and_then(|t| saved::draft_from_json(&t, now))
+            {
+                let parent = (saved.parent > 0).then(|| (saved.parent, String::new()));
+                dispatcher.dispatch(Action::Restore(saved.draft, parent));
+            }
+            if let Some(details) =
+                storage::get(saved::DETAILS_KEY).and_then(|t| saved::details_from_json(&t))
+            {
+                dispatcher.dispatch(Action::Prefill(details));
+            }
+            let list = storage::get(&saved::pending_key(key))
+                .map(|t| saved::pending_from_json(&t, now))
+                .unwrap_or_default();
+            pending.set(Rc::new(list));
+        });
+    }
+
+    // Autosave, debounced: each change restarts the timer.
+    {
+        let key = saved::draft_key(&target.article_key);
+        let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
+        use_effect_with((form.draft.clone(), parent), move |(draft, parent)| {
+            let saved = SavedDraft {
+                draft: draft.clone(),
+                parent: *parent,
+            };
+            let save = Closure::once(move || {
+                if saved.draft.comment.trim().is_empty() {
+                    storage::remove(&key);
+                } else {
+                    storage::set(&key, &saved::draft_to_json(&saved, storage::now()));
+                }
+            });
+            let window = web_sys::window();
+            let timer = window.as_ref().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    save.as_ref().unchecked_ref(),
+                    AUTOSAVE_DELAY_MS,
+                )
+                .ok()
+            });
+            move || {
+                if let (Some(w), Some(t)) = (window, timer) {
+                    w.clear_timeout_with_handle(t);
+                }
+                drop(save);
+            }
+        });
+    }
+
+    // One request per send: runs when the state machine asks for a send.
+    {
+        let state = form.clone();
+        let target = target.clone();
+        let pending = pending.clone();
+        let on_event = on_event.clone();
+        use_effect_with(form.send_count, move |count| {
+            if *count > 0 {
+                yew::platform::spawn_local(send(state, target, pending, on_event));
+            }
+        });
+    }
+
+    ReplyHandle {
+        form,
+        pending: (*pending).clone(),
+    }
+}
+
+/// Sends the current draft and settles the form with the outcome.
+async fn send(
+    form: UseReducerHandle<FormState>,
+    target: ReplyTarget,
+    pending: UseStateHandle<Rc<Vec<PendingReply>>>,
+    on_event: Callback<WidgetEvent>,
+) {
+    let draft = form.draft.clone();
+    let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
+    let save_details = form.save_details;
+    let submission = Submission {
+        post_id: &target.post_id,
+        parent,
+        draft: &draft,
+        save_details,
+    };
+    let Some(endpoint) = &target.endpoint else {
+        remember(&pending, &target, None, parent, &draft, true);
+        finish_success(&target, &draft, save_details);
+        form.dispatch(Action::SettleDemo);
+        on_event.emit(WidgetEvent::ReplySent {
+            status: "demo",
+            response: None,
+        });
+        return;
+    };
+    let (content_type, body, accept) = match target.wire {
+        Wire::Json => (
+            "application/json",
+            reply::encode_json(&submission),
+            "application/json",
+        ),
+        Wire::Form => (
+            "application/x-www-form-urlencoded",
+            reply::encode_form(&submission),
+            "application/json",
+        ),
+    };
+    let result = http::request(HttpRequest {
+        method: "POST",
+        url: endpoint,
+        accept,
+        body: Some((content_type, body)),
+    })
+    .await;
+    let answer = match &result {
+        Ok(r) => Answer::Response {
+            status: r.status,
+            redirected: r.redirected,
+            final_url: &r.url,
+            retry_after: r.retry_after.as_deref().and_then(retry_after_seconds),
+            body: &r.body,
+        },
+        Err(HttpError::Offline) => Answer::Offline,
+        Err(HttpError::Timeout) => Answer::Timeout,
+        Err(HttpError::Network(_)) => Answer::NetworkError,
+    };
+    let outcome = classify(target.wire, &answer);
+    match &outcome {
+        Outcome::Sent {
+            visibility,
+            comment,
+        } => {
+            let id = comment
+                .as_ref()
+                .and_then(|c| c.get("id"))
+                .and_then(|v| v.as_u64());
+            if *visibility != Visibility::Approved {
+                remember(&pending, &target, id, parent, &draft, false);
+            }
+            finish_success(&target, &draft, save_details);
+            let status = match visibility {
+                Visibility::Approved => "approved",
+                Visibility::Held => "hold",
+                Visibility::Unknown => "sent",
+            };
+            let response = result
+                .as_ref()
+                .ok()
+                .filter(|_| comment.is_some())
+                .map(|r| r.body.clone());
+            on_event.emit(WidgetEvent::ReplySent { status, response });
+        }
+        failure => {
+            if let Outcome::Refused {
+                notice: Some(Notice::InvalidPost(_)),
+                ..
+            } = failure
+            {
+                web_sys::console::error_1(
+                    &format!(
+                        "Byline: {endpoint} refused post id \"{}\": check data-post-id (or the article's identifier).",
+                        target.post_id
+                    )
+                    .into(),
+                );
+            }
+            if let Err(error) = &result {
+                web_sys::console::warn_1(
+                    &format!("Byline: the reply could not be sent to {endpoint}: {error}.").into(),
+                );
+            }
+            on_event.emit(WidgetEvent::ReplyFailed(
+                failure.failure_kind().unwrap_or("server"),
+            ));
+        }
+    }
+    form.dispatch(Action::Settle(outcome));
+}
+
+/// `Retry-After` as seconds: delta-seconds, or an HTTP date read by the browser.
+fn retry_after_seconds(value: &str) -> Option<u32> {
+    reply::parse_retry_after(value).or_else(|| {
+        let at = js_sys::Date::parse(value);
+        (!at.is_nan()).then(|| ((at - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32)
+    })
+}
+
+/// After a successful send: the draft goes; details are saved or forgotten as ticked.
+fn finish_success(target: &ReplyTarget, draft: &reply::Draft, save_details: bool) {
+    storage::remove(&saved::draft_key(&target.article_key));
+    if save_details {
+        storage::set(saved::DETAILS_KEY, &saved::details_to_json(draft));
+    } else {
+        storage::remove(saved::DETAILS_KEY);
+    }
+}
+
+/// Adds the reader's reply to their pending list (shown under the form, kept 30 days).
+fn remember(
+    pending: &UseStateHandle<Rc<Vec<PendingReply>>>,
+    target: &ReplyTarget,
+    id: Option<u64>,
+    parent: u64,
+    draft: &reply::Draft,
+    local_only: bool,
+) {
+    let now = storage::now();
+    let mut list = (**pending).as_ref().clone();
+    list.push(PendingReply {
+        id,
+        parent,
+        author: draft.name.trim().to_owned(),
+        content: draft.comment.trim().to_owned(),
+        date: js_sys::Date::new_0().to_iso_string().into(),
+        local_only,
+        saved: now,
+    });
+    storage::set(
+        &saved::pending_key(&target.article_key),
+        &saved::pending_to_json(&list),
+    );
+    pending.set(Rc::new(list));
+}
