@@ -59,6 +59,7 @@ async fn article_view_renders_every_part() {
         byline::components::article::ArticleViewProps {
             article,
             texts: texts(),
+            id: "t".into(),
         },
     )
     .render();
@@ -138,6 +139,7 @@ async fn long_bodies_render_in_pages() {
         byline::components::article::ArticleViewProps {
             article,
             texts: texts(),
+            id: "t".into(),
         },
     )
     .render();
@@ -203,6 +205,7 @@ async fn error_state_offers_retry_that_loads_again() {
         WidgetProps {
             config: Rc::new(config),
             texts: texts(),
+            id: "t".into(),
             on_event: Default::default(),
         },
     )
@@ -254,6 +257,7 @@ async fn widget_reports_a_missing_url_as_an_error() {
         WidgetProps {
             config: Rc::new(config),
             texts: texts(),
+            id: "t".into(),
             on_event: Default::default(),
         },
     )
