@@ -59,7 +59,6 @@ async fn article_view_renders_every_part() {
         byline::components::article::ArticleViewProps {
             article,
             texts: texts(),
-            id: "t".into(),
         },
     )
     .render();
@@ -139,7 +138,6 @@ async fn long_bodies_render_in_pages() {
         byline::components::article::ArticleViewProps {
             article,
             texts: texts(),
-            id: "t".into(),
         },
     )
     .render();

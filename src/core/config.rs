@@ -173,7 +173,8 @@ impl Config {
                     None => warn("the default thread source", "an http(s) or relative URL"),
                 },
                 "data-lang" => match valid_language_tag(trimmed) {
-                    true => config.lang = Some(trimmed.to_owned()),
+                    // "pt_BR" passes the check; Intl only accepts "pt-BR".
+                    true => config.lang = Some(trimmed.replace('_', "-")),
                     false => warn(
                         "the page's language",
                         "a BCP 47 language tag such as \"en\" or \"pt-BR\"",
