@@ -15,7 +15,10 @@ fn parse(attrs: &[(&str, &str)]) -> (Config, Vec<ConfigWarning>) {
 /// Parses one attribute that must be valid: no warning.
 fn valid(name: &str, value: &str) -> Config {
     let (config, warnings) = parse(&[(name, value)]);
-    assert!(warnings.is_empty(), "{name}={value:?} should be valid, got {warnings:?}");
+    assert!(
+        warnings.is_empty(),
+        "{name}={value:?} should be valid, got {warnings:?}"
+    );
     config
 }
 
@@ -23,17 +26,34 @@ fn valid(name: &str, value: &str) -> Config {
 /// names the attribute, the value and the fallback, both as fields and in its Display text.
 fn invalid(name: &str, value: &str, fallback: &str) -> ConfigWarning {
     let (config, warnings) = parse(&[(name, value)]);
-    assert_eq!(config, Config::default(), "{name}={value:?} must fall back to the default");
-    assert_eq!(warnings.len(), 1, "{name}={value:?}: exactly one warning, got {warnings:?}");
+    assert_eq!(
+        config,
+        Config::default(),
+        "{name}={value:?} must fall back to the default"
+    );
+    assert_eq!(
+        warnings.len(),
+        1,
+        "{name}={value:?}: exactly one warning, got {warnings:?}"
+    );
     let warning = warnings.into_iter().next().unwrap();
     assert_eq!(warning.attribute, name.to_ascii_lowercase());
     assert_eq!(warning.value, value);
     assert_eq!(warning.fallback, fallback);
     let text = warning.to_string();
-    assert!(text.contains(&warning.attribute), "{text:?} should name the attribute");
-    assert!(text.contains(&format!("\"{value}\"")), "{text:?} should quote the value");
+    assert!(
+        text.contains(&warning.attribute),
+        "{text:?} should name the attribute"
+    );
+    assert!(
+        text.contains(&format!("\"{value}\"")),
+        "{text:?} should quote the value"
+    );
     assert!(text.contains(fallback), "{text:?} should name the fallback");
-    assert!(text.contains(warning.expected), "{text:?} should say what is expected");
+    assert!(
+        text.contains(warning.expected),
+        "{text:?} should say what is expected"
+    );
     warning
 }
 
@@ -93,7 +113,10 @@ fn article_element_id() {
         valid("data-article", "#article-data").article,
         Source::ElementId("article-data".into())
     );
-    assert_eq!(valid("data-article", " #x ").article, Source::ElementId("x".into()));
+    assert_eq!(
+        valid("data-article", " #x ").article,
+        Source::ElementId("x".into())
+    );
 }
 
 #[test]
@@ -105,13 +128,24 @@ fn article_url() {
         "articles/1.json",
         "//cdn.example/a.json",
     ] {
-        assert_eq!(valid("data-article", url).article, Source::Url(url.into()), "{url}");
+        assert_eq!(
+            valid("data-article", url).article,
+            Source::Url(url.into()),
+            "{url}"
+        );
     }
 }
 
 #[test]
 fn article_invalid_values_fall_back_to_jsonld() {
-    for v in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:application/json,{}", "#", "#a b", "vbscript:x"] {
+    for v in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:application/json,{}",
+        "#",
+        "#a b",
+        "vbscript:x",
+    ] {
         invalid("data-article", v, "\"jsonld\"");
     }
 }
@@ -142,7 +176,10 @@ fn related_url_or_id() {
         valid("data-related", "https://example.com/feed.xml").related,
         Some(Source::Url("https://example.com/feed.xml".into()))
     );
-    assert_eq!(valid("data-related", "#related").related, Some(Source::ElementId("related".into())));
+    assert_eq!(
+        valid("data-related", "#related").related,
+        Some(Source::ElementId("related".into()))
+    );
 }
 
 #[test]
@@ -188,11 +225,18 @@ fn related_limit_invalid_values_fall_back_to_5() {
 #[test]
 fn reply_endpoint_url() {
     assert_eq!(
-        valid("data-reply-endpoint", "/wp-json/wp/v2/comments").reply_endpoint.as_deref(),
+        valid("data-reply-endpoint", "/wp-json/wp/v2/comments")
+            .reply_endpoint
+            .as_deref(),
         Some("/wp-json/wp/v2/comments")
     );
     assert_eq!(
-        valid("data-reply-endpoint", " https://example.com/wp-comments-post.php ").reply_endpoint.as_deref(),
+        valid(
+            "data-reply-endpoint",
+            " https://example.com/wp-comments-post.php "
+        )
+        .reply_endpoint
+        .as_deref(),
         Some("https://example.com/wp-comments-post.php")
     );
 }
@@ -216,10 +260,18 @@ fn reply_endpoint_unsafe_falls_back_to_demo_mode() {
 #[test]
 fn reply_format_json_or_form_any_case() {
     for v in ["json", "JSON", " Json "] {
-        assert_eq!(valid("data-reply-format", v).reply_format, ReplyFormat::Json, "{v:?}");
+        assert_eq!(
+            valid("data-reply-format", v).reply_format,
+            ReplyFormat::Json,
+            "{v:?}"
+        );
     }
     for v in ["form", "FORM", " Form "] {
-        assert_eq!(valid("data-reply-format", v).reply_format, ReplyFormat::Form, "{v:?}");
+        assert_eq!(
+            valid("data-reply-format", v).reply_format,
+            ReplyFormat::Form,
+            "{v:?}"
+        );
     }
 }
 
@@ -236,10 +288,18 @@ fn reply_format_invalid_falls_back_to_json() {
 
 #[test]
 fn post_id_kept_trimmed() {
-    assert_eq!(valid("data-post-id", "4711").post_id.as_deref(), Some("4711"));
-    assert_eq!(valid("data-post-id", " 4711 ").post_id.as_deref(), Some("4711"));
     assert_eq!(
-        valid("data-post-id", "https://example.com/news/1").post_id.as_deref(),
+        valid("data-post-id", "4711").post_id.as_deref(),
+        Some("4711")
+    );
+    assert_eq!(
+        valid("data-post-id", " 4711 ").post_id.as_deref(),
+        Some("4711")
+    );
+    assert_eq!(
+        valid("data-post-id", "https://example.com/news/1")
+            .post_id
+            .as_deref(),
         Some("https://example.com/news/1")
     );
 }
@@ -258,10 +318,16 @@ fn post_id_blank_falls_back_to_the_article() {
 #[test]
 fn require_name_email_true_false_any_case() {
     for v in ["true", "TRUE", " True ", ""] {
-        assert!(valid("data-require-name-email", v).require_name_email, "{v:?}");
+        assert!(
+            valid("data-require-name-email", v).require_name_email,
+            "{v:?}"
+        );
     }
     for v in ["false", "FALSE", " False "] {
-        assert!(!valid("data-require-name-email", v).require_name_email, "{v:?}");
+        assert!(
+            !valid("data-require-name-email", v).require_name_email,
+            "{v:?}"
+        );
     }
 }
 
@@ -300,9 +366,17 @@ fn replies_invalid_falls_back_to_open() {
 #[test]
 fn replies_src_url() {
     let url = "/wp-json/wp/v2/comments?post=4711&per_page=50&order=asc";
-    assert_eq!(valid("data-replies-src", url).replies_src.as_deref(), Some(url));
     assert_eq!(
-        valid("data-replies-src", "https://example.com/wp-json/wp/v2/comments").replies_src.as_deref(),
+        valid("data-replies-src", url).replies_src.as_deref(),
+        Some(url)
+    );
+    assert_eq!(
+        valid(
+            "data-replies-src",
+            "https://example.com/wp-json/wp/v2/comments"
+        )
+        .replies_src
+        .as_deref(),
         Some("https://example.com/wp-json/wp/v2/comments")
     );
 }
@@ -320,7 +394,16 @@ fn replies_src_invalid_falls_back_to_default_source() {
 
 #[test]
 fn lang_valid_tags_are_kept() {
-    for tag in ["en", "de", "pt-BR", "zh-Hant-TW", "es-419", "sr-Latn-RS", "EN-gb", "fil"] {
+    for tag in [
+        "en",
+        "de",
+        "pt-BR",
+        "zh-Hant-TW",
+        "es-419",
+        "sr-Latn-RS",
+        "EN-gb",
+        "fil",
+    ] {
         assert_eq!(valid("data-lang", tag).lang.as_deref(), Some(tag), "{tag}");
     }
     assert_eq!(valid("data-lang", " fr-CA ").lang.as_deref(), Some("fr-CA"));
@@ -330,12 +413,24 @@ fn lang_valid_tags_are_kept() {
 fn lang_underscore_separators_are_normalised_to_hyphens() {
     // Accepted as a tag, so it must reach the browser's Intl in a form Intl accepts.
     assert_eq!(valid("data-lang", "pt_BR").lang.as_deref(), Some("pt-BR"));
-    assert_eq!(valid("data-lang", "zh_Hant_TW").lang.as_deref(), Some("zh-Hant-TW"));
+    assert_eq!(
+        valid("data-lang", "zh_Hant_TW").lang.as_deref(),
+        Some("zh-Hant-TW")
+    );
 }
 
 #[test]
 fn lang_invalid_falls_back_to_the_page_language() {
-    for v in ["", "e", "english language", "en-", "123", "en--GB", "toolongtag", "ελ"] {
+    for v in [
+        "",
+        "e",
+        "english language",
+        "en-",
+        "123",
+        "en--GB",
+        "toolongtag",
+        "ελ",
+    ] {
         invalid("data-lang", v, "the page's language");
     }
 }
@@ -466,7 +561,10 @@ fn text_submit_override() {
 fn text_overrides_keep_their_value_and_order() {
     let (c, warnings) = parse(&[
         ("data-text-submit", "Send"),
-        ("data-text-reply-count", "one:{n} comment|other:{n} comments"),
+        (
+            "data-text-reply-count",
+            "one:{n} comment|other:{n} comments",
+        ),
         ("data-text-loading", "  Loading…  "),
     ]);
     assert!(warnings.is_empty());
@@ -474,7 +572,10 @@ fn text_overrides_keep_their_value_and_order() {
         c.texts,
         vec![
             (TextKey::Submit, "Send".to_owned()),
-            (TextKey::ReplyCount, "one:{n} comment|other:{n} comments".to_owned()),
+            (
+                TextKey::ReplyCount,
+                "one:{n} comment|other:{n} comments".to_owned()
+            ),
             (TextKey::Loading, "  Loading…  ".to_owned()),
         ]
     );
@@ -582,7 +683,10 @@ fn each_invalid_attribute_warns_once_and_valid_ones_still_apply() {
         ("data-reply-format", "form"),
     ]);
     let attrs: Vec<&str> = warnings.iter().map(|w| w.attribute.as_str()).collect();
-    assert_eq!(attrs, vec!["data-theme", "data-related-limit", "data-text-foo"]);
+    assert_eq!(
+        attrs,
+        vec!["data-theme", "data-related-limit", "data-text-foo"]
+    );
     assert_eq!(c.theme, Theme::Auto);
     assert_eq!(c.related_limit, 5);
     assert!(c.lazy);

@@ -140,7 +140,9 @@ fn find_article(value: &Value) -> Option<&Value> {
             if is_article_type(map.get("@type")) {
                 return Some(value);
             }
-            map.get("@graph").and_then(find_article)
+            map.get("@graph")
+                .or_else(|| map.get("mainEntity"))
+                .and_then(find_article)
         }
         _ => None,
     }
@@ -296,5 +298,5 @@ fn dimension_of(v: &Value) -> Option<u32> {
         Value::Object(map) => return map.get("value").and_then(dimension_of),
         _ => return None,
     };
-    (n.is_finite() && n >= 1.0 && n <= 100_000.0).then_some(n.round() as u32)
+    (n.is_finite() && (1.0..=100_000.0).contains(&n)).then_some(n.round() as u32)
 }

@@ -3,8 +3,10 @@
 
 pub mod article;
 pub mod config;
+pub mod feed;
 pub mod form;
 pub mod i18n;
 pub mod reply;
 pub mod saved;
 pub mod text;
+pub mod url;

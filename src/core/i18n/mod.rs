@@ -190,11 +190,30 @@ pub fn pick_plural<'a>(pattern: &'a str, category: &str) -> &'a str {
         .unwrap_or(pattern)
 }
 
-/// Replaces each `{name}` with its value.
+/// Replaces each `{name}` with its value, in one pass: values (reader and server text) are
+/// inserted literally and never expanded again.
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
-    let mut out = pattern.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let arg = rest[1..].find('}').and_then(|close| {
+            let name = &rest[1..close + 1];
+            let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+            Some((close + 2, *value))
+        });
+        match arg {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &rest[end..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
