@@ -138,7 +138,11 @@ fn optional_name_and_email_are_still_validated_when_given() {
         too_long(245, 246)
     );
     assert_eq!(
-        validate_field(Field::Email, &format!("{}@example.com", "a".repeat(89)), LAX),
+        validate_field(
+            Field::Email,
+            &format!("{}@example.com", "a".repeat(89)),
+            LAX
+        ),
         too_long(100, 101)
     );
     assert_eq!(validate_field(Field::Email, "a@b.c", LAX), None);
@@ -175,10 +179,7 @@ fn name_limit_two_byte_characters() {
         too_long(245, 246)
     );
     // 122 "é" + 1 ASCII = exactly 245 bytes.
-    assert_eq!(
-        validate_field(Field::Name, &format!("{ok}a"), STRICT),
-        None
-    );
+    assert_eq!(validate_field(Field::Name, &format!("{ok}a"), STRICT), None);
 }
 
 #[test]
@@ -345,10 +346,7 @@ fn plausible_emails_are_accepted() {
         assert_eq!(validate_field(Field::Email, ok, STRICT), None, "{ok}");
     }
     // Surrounding spaces are trimmed, not refused.
-    assert_eq!(
-        validate_field(Field::Email, "  a@b.c \n", STRICT),
-        None
-    );
+    assert_eq!(validate_field(Field::Email, "  a@b.c \n", STRICT), None);
 }
 
 #[test]
@@ -545,12 +543,20 @@ fn json_body_escapes_quotes_newlines_and_keeps_unicode() {
     assert_eq!(value["content"], json!("He said \"hi\"\nthen left\t\\o/"));
     assert_eq!(value["author_name"], json!("Zoë 가 😀"));
     assert_eq!(value["author_email"], json!("zoe@example.com"));
-    assert_eq!(value["author_url"], json!("https://example.com/?a=1&b=\"2\""));
+    assert_eq!(
+        value["author_url"],
+        json!("https://example.com/?a=1&b=\"2\"")
+    );
 }
 
 #[test]
 fn json_body_escapes_control_characters_and_cannot_be_broken_out_of() {
-    let d = draft("a\u{1}b</script>\r\n\"},\"post\":1,\"x\":\"", "N", "n@e.st", "");
+    let d = draft(
+        "a\u{1}b</script>\r\n\"},\"post\":1,\"x\":\"",
+        "N",
+        "n@e.st",
+        "",
+    );
     let body = encode_json(&submission("5", 0, &d, false));
     let value: Value = serde_json::from_str(&body).expect("valid JSON");
     let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
@@ -678,7 +684,10 @@ fn form_encode_follows_the_urlencoded_serializer() {
     assert_eq!(form_encode("="), "%3D");
     assert_eq!(form_encode("%"), "%25");
     assert_eq!(form_encode("~"), "%7E");
-    assert_eq!(form_encode("/?#[]@!$'()"), "%2F%3F%23%5B%5D%40%21%24%27%28%29");
+    assert_eq!(
+        form_encode("/?#[]@!$'()"),
+        "%2F%3F%23%5B%5D%40%21%24%27%28%29"
+    );
     assert_eq!(form_encode("\r\n"), "%0D%0A");
     assert_eq!(form_encode("é"), "%C3%A9");
     assert_eq!(form_encode("가"), "%EA%B0%80");
@@ -814,6 +823,42 @@ fn json_success_with_any_other_status_is_held() {
 }
 
 #[test]
+fn json_2xx_without_a_comment_object_is_not_a_success() {
+    // A captive portal's page, or the collection a followed 301/302 fetched with GET: nothing
+    // says the reply was stored, so it must not be reported sent (which clears the draft).
+    let portal = "<html><body><h1>Sign in to the hotel Wi-Fi</h1></body></html>";
+    assert_eq!(
+        classify(Wire::Json, &response(200, portal)),
+        Outcome::Failed(Failure::Server(200))
+    );
+    let redirected_get = Answer::Response {
+        status: 200,
+        redirected: true,
+        final_url: "https://example.com/wp-json/wp/v2/comments",
+        retry_after: None,
+        body: "[]",
+    };
+    assert_eq!(
+        classify(Wire::Json, &redirected_get),
+        Outcome::Failed(Failure::Server(200))
+    );
+    assert_eq!(
+        classify(Wire::Json, &response(201, "not json")),
+        Outcome::Failed(Failure::Server(201))
+    );
+    assert_eq!(
+        classify(Wire::Json, &response(200, "")),
+        Outcome::Failed(Failure::Server(200))
+    );
+    for outcome in [
+        classify(Wire::Json, &response(200, portal)),
+        classify(Wire::Json, &response(201, "null")),
+    ] {
+        assert_eq!(outcome.failure_kind(), Some("server"));
+    }
+}
+
+#[test]
 fn r02_duplicate_with_entity_decoded() {
     let body = wp_error("comment_duplicate", DUP_RAW, 409);
     let outcome = classify(Wire::Json, &response(409, &body));
@@ -886,7 +931,11 @@ fn json_429_honours_retry_after() {
 
 #[test]
 fn r04_invalid_content_goes_on_the_comment() {
-    let body = wp_error("rest_comment_content_invalid", "Invalid comment content.", 400);
+    let body = wp_error(
+        "rest_comment_content_invalid",
+        "Invalid comment content.",
+        400,
+    );
     assert_eq!(
         classify(Wire::Json, &response(400, &body)),
         fields(&[(Field::Comment, "Invalid comment content.")])
@@ -1120,10 +1169,7 @@ fn failure_kind_mapping() {
         .failure_kind(),
         None
     );
-    assert_eq!(
-        notice(Notice::Closed(None)).failure_kind(),
-        Some("server")
-    );
+    assert_eq!(notice(Notice::Closed(None)).failure_kind(), Some("server"));
     assert_eq!(
         fields(&[(Field::Email, "x")]).failure_kind(),
         Some("server")
@@ -1494,18 +1540,21 @@ fn server_text_strips_tags_decodes_entities_and_the_error_prefix() {
         server_text("<strong>ERROR:</strong> Old-style prefix."),
         "Old-style prefix."
     );
-    assert_eq!(server_text("<p>Tom &amp; Jerry&hellip;</p>"), "Tom & Jerry…");
+    assert_eq!(
+        server_text("<p>Tom &amp; Jerry&hellip;</p>"),
+        "Tom & Jerry…"
+    );
     assert_eq!(server_text("<p>One.</p><p>Two.</p>"), "One. Two.");
     assert_eq!(server_text("  plain  "), "plain");
     assert_eq!(server_text(""), "");
     assert_eq!(server_text("<p></p>"), "");
     assert_eq!(server_text("<script>evil()</script>Safe."), "Safe.");
-    assert_eq!(server_text("&lt;b&gt;not a tag&lt;/b&gt;"), "<b>not a tag</b>");
-    // "Error:" inside a sentence stays.
     assert_eq!(
-        server_text("An Error: occurred."),
-        "An Error: occurred."
+        server_text("&lt;b&gt;not a tag&lt;/b&gt;"),
+        "<b>not a tag</b>"
     );
+    // "Error:" inside a sentence stays.
+    assert_eq!(server_text("An Error: occurred."), "An Error: occurred.");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod error_summary;
 pub mod field;
+pub mod related;
 pub mod reply_form;
 pub mod status;
 pub mod widget;

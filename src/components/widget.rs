@@ -2,13 +2,14 @@
 //! the embedding code, which owns the host element.
 
 use crate::components::article::ArticleView;
+use crate::components::related::Related;
 use crate::components::reply_form::ReplyForm;
 use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
 use crate::core::config::{Config, ReplyFormat};
 use crate::core::i18n::Texts;
 use crate::core::reply::{Rules, Wire};
-use crate::hooks::{use_article, ArticleState, ReplyTarget};
+use crate::hooks::{use_article, use_related, ArticleState, RelatedQuery, ReplyTarget};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,17 @@ pub struct WidgetProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+}
+
+/// The article's own addresses, absolute: its canonical URL and the page's.
+fn current_urls(article: &Article) -> Vec<String> {
+    let document = web_sys::window().and_then(|w| w.document());
+    let page = document.as_ref().and_then(|d| d.url().ok());
+    let canonical = article
+        .url
+        .as_deref()
+        .and_then(|u| crate::services::page::absolute_url(document.as_ref()?, u));
+    [canonical, page].into_iter().flatten().collect()
 }
 
 /// Where replies to this article go: `data-reply-endpoint`, else the article's
@@ -86,12 +98,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
             });
         });
     }
+    let related_query = match (&state, &config.related) {
+        (ArticleState::Ready(article), Some(source)) => Some(RelatedQuery {
+            source: source.clone(),
+            limit: config.related_limit as usize,
+            current: current_urls(article),
+        }),
+        _ => None,
+    };
+    let related = use_related(related_query);
     let content = match &state {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
         ArticleState::Failed(_) => html! { <ErrorState texts={texts.clone()} on_retry={retry} /> },
         ArticleState::Ready(article) => html! {
             <>
                 <ArticleView article={article.clone()} texts={texts.clone()} />
+                if let Some(stories) = related {
+                    <Related id={id.clone()} stories={stories} texts={texts.clone()} />
+                }
                 if config.replies_open {
                     <ReplyForm id={format!("{id}-reply")} target={reply_target(config, article)}
                         rules={Rules { require_name_email: config.require_name_email }}

@@ -64,7 +64,12 @@ pub enum Syntax {
 
 /// JSON or XML, from the first non-blank character (a byte-order mark is skipped).
 pub fn detect(text: &str) -> Result<Syntax, FeedError> {
-    match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
+    match text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next()
+    {
         None => Err(FeedError::Empty),
         Some('{' | '[') => Ok(Syntax::Json),
         Some('<') => Ok(Syntax::Xml),
@@ -117,7 +122,9 @@ fn find_item_list(value: &Value) -> Option<&Vec<Value>> {
         Value::Object(map) => {
             let is_list = match map.get("@type") {
                 Some(Value::String(t)) => t.ends_with("ItemList"),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| t.ends_with("ItemList"))),
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.ends_with("ItemList"))),
                 _ => false,
             };
             if is_list {
@@ -145,12 +152,13 @@ fn link_of(value: &Value) -> Option<String> {
 /// creative work directly.
 fn list_element(element: &Value) -> Option<RawItem> {
     if let Value::String(url) = element {
-        return Some(RawItem { url: Some(url.trim().to_owned()), ..RawItem::default() });
+        return Some(RawItem {
+            url: Some(url.trim().to_owned()),
+            ..RawItem::default()
+        });
     }
     let item = element.get("item");
-    let field = |key: &str| {
-        item.and_then(|i| i.get(key)).or_else(|| element.get(key))
-    };
+    let field = |key: &str| item.and_then(|i| i.get(key)).or_else(|| element.get(key));
     Some(RawItem {
         title: field("headline")
             .or_else(|| field("name"))
@@ -179,7 +187,10 @@ pub fn shorten(text: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut,
     };
-    format!("{}…", at_word.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+    format!(
+        "{}…",
+        at_word.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 /// Resolves `raw` against `base` and keeps it only when it is `http(s)`.
@@ -198,21 +209,30 @@ pub fn select(items: Vec<RawItem>, base: &str, current: &[String], limit: usize)
     items
         .into_iter()
         .filter_map(|item| {
-            let title = item.title.map(|t| html_to_text(&t)).filter(|t| !t.trim().is_empty())?;
+            let title = item.title.filter(|t| !t.trim().is_empty())?;
             let url = absolute_safe_url(item.url.as_deref()?, base)?;
             if current.contains(&same_page_key(&url)) {
                 return None;
             }
             let summary = item
                 .summary
-                .map(|s| if item.summary_is_html { html_to_text(&s) } else { s.trim().to_owned() })
+                .map(|s| {
+                    if item.summary_is_html {
+                        html_to_text(&s)
+                    } else {
+                        s.trim().to_owned()
+                    }
+                })
                 .map(|s| shorten(&s.replace("\n\n", " "), SUMMARY_CHARS))
                 .filter(|s| !s.is_empty());
             Some(Story {
                 title: shorten(title.trim(), 300),
                 url,
                 summary,
-                date: item.date.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()),
+                date: item
+                    .date
+                    .map(|d| d.trim().to_owned())
+                    .filter(|d| !d.is_empty()),
                 image: item.image.and_then(|i| absolute_safe_url(&i, base)),
             })
         })

@@ -359,9 +359,14 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
             classify_error(wire, status, &error)
         }
         (Wire::Json, _) if (200..300).contains(&status) => {
-            let approved = json
-                .as_ref()
-                .and_then(|c| c.get("status"))
+            // Success is the created comment as a JSON object. Anything else (a captive
+            // portal's HTML page, or the collection array a followed 301/302 fetched with GET)
+            // could not be read: nothing says the reply was stored, so it must not be cleared.
+            let Some(comment) = json.filter(Value::is_object) else {
+                return Outcome::Failed(Failure::Server(status));
+            };
+            let approved = comment
+                .get("status")
                 .and_then(Value::as_str)
                 .is_some_and(|s| s == "approved");
             Outcome::Sent {
@@ -370,7 +375,7 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
                 } else {
                     Visibility::Held
                 },
-                comment: json.filter(Value::is_object),
+                comment: Some(comment),
             }
         }
         (Wire::Form, _) if (200..400).contains(&status) || redirected => {

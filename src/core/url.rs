@@ -5,7 +5,9 @@
 fn split_origin(base: &str) -> Option<(&str, &str)> {
     let scheme_end = base.find("://")?;
     let after = &base[scheme_end + 3..];
-    let path_start = after.find(['/', '?', '#']).map_or(base.len(), |i| scheme_end + 3 + i);
+    let path_start = after
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |i| scheme_end + 3 + i);
     Some((&base[..path_start], &base[path_start..]))
 }
 
@@ -47,8 +49,13 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     if let Some(colon) = reference.find(':') {
         let scheme = &reference[..colon];
         if !scheme.is_empty()
-            && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && scheme
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         {
             return Some(reference.to_owned());
         }
@@ -59,7 +66,12 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
         return Some(format!("{scheme}://{net}"));
     }
     let base_path = rest.split(['?', '#']).next().unwrap_or("");
-    let base_query = rest.split('#').next().unwrap_or("").strip_prefix(base_path).unwrap_or("");
+    let base_query = rest
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .strip_prefix(base_path)
+        .unwrap_or("");
     if reference.is_empty() {
         return Some(format!("{origin}{base_path}{base_query}"));
     }

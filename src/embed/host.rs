@@ -51,7 +51,11 @@ fn attributes(host: &Element) -> Vec<(String, String)> {
 /// `data-lang`, else `<html lang>`, else the browser's language, else English: the first
 /// the browser's `Intl` accepts.
 fn resolve_language(config: &Config, document: &Document) -> String {
-    if let Some(tag) = config.lang.as_deref().filter(|tag| !intl::is_supported(tag)) {
+    if let Some(tag) = config
+        .lang
+        .as_deref()
+        .filter(|tag| !intl::is_supported(tag))
+    {
         web_sys::console::warn_1(
             &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
         );

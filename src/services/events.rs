@@ -23,3 +23,13 @@ pub fn dispatch(host: &Element, name: &str, detail: &JsValue) {
         let _ = host.dispatch_event(&event);
     }
 }
+
+/// The widget's host element for any element inside it, across a shadow root.
+pub fn host_of(element: &Element) -> Option<Element> {
+    if let Ok(Some(host)) = element.closest("[data-byline]") {
+        return Some(host);
+    }
+    let root = element.get_root_node();
+    let shadow: web_sys::ShadowRoot = wasm_bindgen::JsCast::dyn_into(root).ok()?;
+    Some(shadow.host())
+}

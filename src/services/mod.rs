@@ -5,3 +5,4 @@ pub mod http;
 pub mod intl;
 pub mod page;
 pub mod storage;
+pub mod xml;

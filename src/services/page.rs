@@ -28,3 +28,22 @@ pub fn inline_json(document: &Document, id: &str) -> Option<String> {
         None
     }
 }
+
+/// The text of the `<script>` element with this id, whatever its type (a feed kept in the
+/// page as JSON or XML).
+pub fn inline_script(document: &Document, id: &str) -> Option<String> {
+    let element = document.get_element_by_id(id)?;
+    element
+        .tag_name()
+        .eq_ignore_ascii_case("script")
+        .then(|| element.text_content())
+        .flatten()
+}
+
+/// `url` made absolute against the document's base URL.
+pub fn absolute_url(document: &Document, url: &str) -> Option<String> {
+    let base = document.base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(url, &base)
+        .ok()
+        .map(|u| u.href())
+}
