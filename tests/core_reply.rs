@@ -1283,7 +1283,7 @@ fn f01_unfollowed_302_is_sent() {
 
 #[test]
 fn form_2xx_that_is_not_an_error_object_is_sent() {
-    for body in ["", "OK", "{\"ok\":true}", POST_PAGE] {
+    for body in ["OK", "{\"ok\":true}", POST_PAGE] {
         assert!(
             matches!(
                 classify(Wire::Form, &response(200, body)),
@@ -1295,6 +1295,20 @@ fn form_2xx_that_is_not_an_error_object_is_sent() {
             "{body}"
         );
     }
+}
+
+#[test]
+fn f10_empty_200_is_sent_as_the_contract_says() {
+    // responses.txt f10/fj10: an unknown comment_post_ID makes wp-comments-post.php exit with an
+    // empty 200. The contract counts "any 2xx that is not an error object" as success, so this
+    // reads as sent (the server said nothing else).
+    assert_eq!(
+        classify(Wire::Form, &response(200, "")),
+        Outcome::Sent {
+            visibility: Visibility::Unknown,
+            comment: None,
+        }
+    );
 }
 
 fn wp_die(message: &str, status: u16) -> String {
@@ -1397,6 +1411,58 @@ fn f09_long_comment_email_and_url() {
             fields(&[(field, message)]),
             "{message}"
         );
+    }
+}
+
+#[test]
+fn older_wordpress_wordings_go_on_their_fields() {
+    // WordPress before 5.5: "<strong>ERROR</strong>: please …" (colon outside the tag).
+    for (message, expected) in [
+        (
+            "<p><strong>ERROR</strong>: please type a comment.</p>",
+            None,
+        ),
+        (
+            "<p><strong>ERROR</strong>: please type your comment text.</p>",
+            Some(vec![Field::Comment]),
+        ),
+        (
+            "<p><strong>ERROR</strong>: please fill the required fields (name, email).</p>",
+            Some(vec![Field::Name, Field::Email]),
+        ),
+        (
+            "<p><strong>ERROR</strong>: please enter a valid email address.</p>",
+            Some(vec![Field::Email]),
+        ),
+        (
+            "<p><strong>Error</strong>: Please fill the required fields.</p>",
+            Some(vec![Field::Name, Field::Email]),
+        ),
+    ] {
+        let body = wp_die(message, 200);
+        let outcome = classify(Wire::Form, &response(200, &body));
+        let Outcome::Refused { fields, notice } = outcome else {
+            panic!("{message}: {outcome:?}")
+        };
+        match expected {
+            Some(expected) => {
+                assert_eq!(notice, None, "{message}");
+                let got: Vec<Field> = fields.iter().map(|(f, _)| *f).collect();
+                assert_eq!(got, expected, "{message}");
+                for (_, text) in &fields {
+                    assert!(
+                        text.to_lowercase().starts_with("please "),
+                        "{message}: {text}"
+                    );
+                    assert!(!text.contains('<') && !text.contains("ERROR"), "{text}");
+                }
+            }
+            None => assert_eq!(
+                notice,
+                Some(Notice::Other("please type a comment.".to_owned())),
+                "{message}"
+            ),
+        }
     }
 }
 

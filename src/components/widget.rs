@@ -79,6 +79,15 @@ pub fn reply_target(config: &Config, article: &Article) -> ReplyTarget {
     }
 }
 
+thread_local! {
+    static LIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Widgets currently mounted on the page.
+pub fn live_instances() -> usize {
+    LIVE.with(|l| l.get())
+}
+
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
     let WidgetProps {
@@ -87,6 +96,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         id,
         on_event,
     } = props;
+    use_effect_with((), |_| {
+        LIVE.with(|l| l.set(l.get() + 1));
+        || LIVE.with(|l| l.set(l.get().saturating_sub(1)))
+    });
     let (state, retry) = use_article(&config.article);
     {
         let on_event = on_event.clone();

@@ -38,6 +38,8 @@ pub struct FormState {
     pub summary_focus: u32,
     pub status: Option<Status>,
     pub rules: Rules,
+    /// The comment as it was when the last send started.
+    pub sent_comment: Option<String>,
 }
 
 /// What can happen to the form.
@@ -73,6 +75,7 @@ impl FormState {
             summary_focus: 0,
             status: None,
             rules,
+            sent_comment: None,
         }
     }
 
@@ -121,6 +124,7 @@ impl FormState {
                 if self.errors.is_empty() {
                     self.sending = true;
                     self.send_count += 1;
+                    self.sent_comment = Some(self.draft.comment.clone());
                     self.status = None;
                 } else {
                     self.summary_focus += 1;
@@ -161,9 +165,12 @@ impl FormState {
         }
     }
 
-    /// After a successful send: the comment is cleared (details stay), errors go.
+    /// After a successful send: the comment is cleared (details stay), errors go. Text
+    /// typed while the request was in flight is kept.
     fn succeed(&mut self, status: Status) {
-        self.draft.comment.clear();
+        if self.sent_comment.take().is_none_or(|sent| sent == self.draft.comment) {
+            self.draft.comment.clear();
+        }
         self.parent = None;
         self.errors.clear();
         self.status = Some(status);

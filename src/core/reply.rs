@@ -538,6 +538,7 @@ fn classify_status(status: u16, body: &str) -> Outcome {
         409 => refused(Notice::Duplicate(None)),
         401 => refused(Notice::LoginRequired(None)),
         403 => refused(Notice::Closed(None)),
+        400..=499 if looks_like_html_page(body) => Outcome::Failed(Failure::Server(status)),
         400..=499 => {
             let text = server_text(body);
             if text.is_empty() || text.len() > 300 {
@@ -548,6 +549,12 @@ fn classify_status(status: u16, body: &str) -> Outcome {
         }
         _ => Outcome::Failed(Failure::Server(status)),
     }
+}
+
+/// A whole HTML page (a proxy's or server's error page), not a message.
+fn looks_like_html_page(body: &str) -> bool {
+    let start: String = body.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
+    start.starts_with("<!doctype") || start.starts_with("<html") || start.contains("<head")
 }
 
 /// `Retry-After` as whole seconds from now: delta-seconds only (the browser converts dates).

@@ -1,4 +1,5 @@
-//! Mounting a widget on a host element and keeping the host in step with it.
+//! One widget on one host element: mounting (in place or in a shadow root, now or when the
+//! host nears the viewport), following the host's attributes, and tearing down.
 
 use crate::components::widget::{Widget, WidgetEvent, WidgetProps};
 use crate::core::config::Config;
@@ -6,26 +7,50 @@ use crate::core::i18n::Texts;
 use crate::services::{events, intl};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element};
+use web_sys::{
+    Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+    MutationObserver, MutationObserverInit, Node, ShadowRootInit, ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
 /// The attribute the widget keeps on its host: `loading`, `ready`, `error` or `crashed`.
 pub const STATE_ATTRIBUTE: &str = "data-byline-state";
 
-/// A mounted widget.
+/// A host the widget is responsible for.
 struct Mounted {
     host: Element,
-    _app: AppHandle<Widget>,
+    id: String,
+    /// The attributes the current configuration was read from.
+    attributes: Vec<(String, String)>,
+    config: Config,
+    container: Element,
+    /// `None` while a lazy host waits for the viewport.
+    app: Option<AppHandle<Widget>>,
+    on_event: Callback<WidgetEvent>,
+    attribute_observer: MutationObserver,
+    _on_attributes: Closure<dyn FnMut()>,
+    lazy: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
 }
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Remembers where `byline.css` is (shadow roots link it themselves).
+pub fn set_stylesheet(url: String) {
+    STYLESHEET.with(|s| *s.borrow_mut() = url);
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
 }
 
 /// Mounts a widget on every `[data-byline]` element not mounted yet.
-pub fn mount_all(_stylesheet_url: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+pub fn mount_all() {
+    let Some(document) = document() else {
         return;
     };
     let Ok(hosts) = document.query_selector_all("[data-byline]") else {
@@ -39,30 +64,55 @@ pub fn mount_all(_stylesheet_url: &str) {
     }
 }
 
-/// The host's attributes as (name, value) pairs.
+/// Tears down the widgets whose hosts have left the document.
+pub fn unmount_detached() {
+    let gone: Vec<Mounted> = MOUNTED.with(|m| {
+        let mut list = m.borrow_mut();
+        let (gone, kept): (Vec<_>, Vec<_>) = list.drain(..).partition(|w| !w.host.is_connected());
+        *list = kept;
+        gone
+    });
+    gone.into_iter().for_each(tear_down);
+}
+
+fn tear_down(widget: Mounted) {
+    widget.attribute_observer.disconnect();
+    if let Some((observer, _)) = &widget.lazy {
+        observer.disconnect();
+    }
+    if let Some(app) = widget.app {
+        app.destroy();
+    }
+    widget.container.remove();
+}
+
+/// The host's `data-*` attributes as (name, value) pairs (the widget's own state excluded).
 fn attributes(host: &Element) -> Vec<(String, String)> {
     let list = host.attributes();
     (0..list.length())
         .filter_map(|i| list.item(i))
         .map(|a| (a.name(), a.value()))
+        .filter(|(name, _)| name.starts_with("data-") && name != STATE_ATTRIBUTE)
         .collect()
+}
+
+fn read_config(attributes: &[(String, String)]) -> Config {
+    let (config, warnings) = Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    for warning in &warnings {
+        web_sys::console::warn_1(&warning.to_string().into());
+    }
+    config
 }
 
 /// `data-lang`, else `<html lang>`, else the browser's language, else English: the first
 /// the browser's `Intl` accepts.
-fn resolve_language(config: &Config, document: &Document) -> String {
-    if let Some(tag) = config
-        .lang
-        .as_deref()
-        .filter(|tag| !intl::is_supported(tag))
-    {
+fn resolve_language(config: &Config) -> String {
+    if let Some(tag) = config.lang.as_deref().filter(|tag| !intl::is_supported(tag)) {
         web_sys::console::warn_1(
             &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
         );
     }
-    let page = document
-        .document_element()
-        .map(|e| e.get_attribute("lang").unwrap_or_default());
+    let page = document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
     let browser = web_sys::window().and_then(|w| w.navigator().language());
     [config.lang.clone(), page, browser]
         .into_iter()
@@ -76,46 +126,11 @@ fn resolve_language(config: &Config, document: &Document) -> String {
 /// article): then it stays until the widget has something to show.
 fn has_visible_fallback(host: &Element) -> bool {
     let children = host.child_nodes();
-    (0..children.length())
-        .filter_map(|i| children.item(i))
-        .any(|node| match node.node_type() {
-            web_sys::Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
-            web_sys::Node::ELEMENT_NODE => !node.node_name().eq_ignore_ascii_case("noscript"),
-            _ => false,
-        })
-}
-
-fn mount(document: &Document, host: Element) {
-    let attributes = attributes(&host);
-    let (config, warnings) =
-        Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    for warning in &warnings {
-        web_sys::console::warn_1(&warning.to_string().into());
-    }
-    let lang = resolve_language(&config, document);
-    let texts = Texts::new(&lang, config.texts.clone());
-    let Ok(container) = document.create_element("div") else {
-        return;
-    };
-    container.set_class_name("byline-mount");
-    if has_visible_fallback(&host) {
-        let _ = container.set_attribute("hidden", "");
-    }
-    let _ = host.append_child(&container);
-    let _ = host.set_attribute(STATE_ATTRIBUTE, "loading");
-    let on_event = {
-        let host = host.clone();
-        let container = container.clone();
-        Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
-    };
-    let props = WidgetProps {
-        id: next_id().into(),
-        config: Rc::new(config),
-        texts: Rc::new(texts),
-        on_event,
-    };
-    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
-    MOUNTED.with(|m| m.borrow_mut().push(Mounted { host, _app: app }));
+    (0..children.length()).filter_map(|i| children.item(i)).any(|node| match node.node_type() {
+        Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
+        Node::ELEMENT_NODE => !node.node_name().eq_ignore_ascii_case("noscript"),
+        _ => false,
+    })
 }
 
 /// A page-unique id prefix for the next widget: `byline-1`, `byline-2`, ...
@@ -123,11 +138,172 @@ fn next_id() -> String {
     thread_local! {
         static COUNT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
-    let n = COUNT.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
+    format!("byline-{}", COUNT.with(|c| c.replace(c.get() + 1) + 1))
+}
+
+/// Where the widget renders: the host itself, or an open shadow root with the stylesheet
+/// linked inside it (and a slot showing the fallback until the widget is ready).
+fn render_root(document: &Document, host: &Element, shadow: bool, fallback: bool) -> Option<Node> {
+    if !shadow {
+        return Some(host.clone().into());
+    }
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(root) => root,
+            Err(_) => {
+                web_sys::console::warn_1(
+                    &"Byline: data-isolate=\"shadow\" is not possible on this element; rendering without a shadow root.".into(),
+                );
+                return Some(host.clone().into());
+            }
+        },
+    };
+    let link = document.create_element("link").ok()?;
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &STYLESHEET.with(|s| s.borrow().clone()));
+    let _ = root.append_child(&link);
+    if fallback {
+        let slot = document.create_element("slot").ok()?;
+        let _ = root.append_child(&slot);
+    }
+    Some(root.into())
+}
+
+fn mount(document: &Document, host: Element) {
+    let attributes = attributes(&host);
+    let config = read_config(&attributes);
+    let fallback = has_visible_fallback(&host);
+    let Some(root) = render_root(document, &host, config.shadow, fallback) else {
+        return;
+    };
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
+    container.set_class_name("byline-mount");
+    if fallback {
+        let _ = container.set_attribute("hidden", "");
+    }
+    let _ = root.append_child(&container);
+    let _ = host.set_attribute(STATE_ATTRIBUTE, "loading");
+
+    let on_event = {
+        let host = host.clone();
+        let container = container.clone();
+        Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
+    };
+    let on_attributes = {
+        let host = host.clone();
+        Closure::<dyn FnMut()>::new(move || attributes_changed(&host))
+    };
+    let Ok(attribute_observer) = MutationObserver::new(on_attributes.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let options = MutationObserverInit::new();
+    options.set_attributes(true);
+    let _ = attribute_observer.observe_with_options(&host, &options);
+
+    let id = next_id();
+    let mut widget = Mounted {
+        host: host.clone(),
+        id,
+        attributes,
+        config,
+        container,
+        app: None,
+        on_event,
+        attribute_observer,
+        _on_attributes: on_attributes,
+        lazy: None,
+    };
+    if widget.config.lazy {
+        widget.lazy = observe_viewport(&host);
+    }
+    if widget.lazy.is_none() {
+        start(&mut widget);
+    }
+    MOUNTED.with(|m| m.borrow_mut().push(widget));
+}
+
+fn props(widget: &Mounted) -> WidgetProps {
+    let lang = resolve_language(&widget.config);
+    WidgetProps {
+        id: widget.id.clone().into(),
+        texts: Rc::new(Texts::new(&lang, widget.config.texts.clone())),
+        config: Rc::new(widget.config.clone()),
+        on_event: widget.on_event.clone(),
+    }
+}
+
+/// Renders the widget now.
+fn start(widget: &mut Mounted) {
+    if widget.app.is_none() {
+        let app = yew::Renderer::<Widget>::with_root_and_props(widget.container.clone(), props(widget)).render();
+        widget.app = Some(app);
+    }
+}
+
+/// Starts a lazy host when it comes within 300 px of the viewport.
+fn observe_viewport(host: &Element) -> Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    let target = host.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+            .any(|e| e.is_intersecting());
+        if near {
+            MOUNTED.with(|m| {
+                if let Some(widget) = m.borrow_mut().iter_mut().find(|w| w.host == target) {
+                    if let Some((observer, _)) = &widget.lazy {
+                        observer.disconnect();
+                    }
+                    start(widget);
+                }
+            });
+        }
     });
-    format!("byline-{n}")
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin("300px 0px");
+    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(host);
+    Some((observer, callback))
+}
+
+/// A host's attributes changed: apply the new configuration in place (the form keeps what
+/// the reader typed); a change of isolation or loading mode mounts the widget afresh.
+fn attributes_changed(host: &Element) {
+    let current = attributes(host);
+    let remount = MOUNTED.with(|m| {
+        let mut list = m.borrow_mut();
+        let widget = list.iter_mut().find(|w| &w.host == host)?;
+        if widget.attributes == current {
+            return Some(false);
+        }
+        let config = read_config(&current);
+        widget.attributes = current;
+        if config.shadow != widget.config.shadow || config.lazy != widget.config.lazy {
+            return Some(true);
+        }
+        widget.config = config;
+        let props = props(widget);
+        if let Some(app) = widget.app.as_mut() {
+            app.update(props);
+        }
+        Some(false)
+    });
+    if remount == Some(true) {
+        let old = MOUNTED.with(|m| {
+            let mut list = m.borrow_mut();
+            let index = list.iter().position(|w| &w.host == host)?;
+            Some(list.remove(index))
+        });
+        if let Some(old) = old {
+            tear_down(old);
+        }
+        if let Some(document) = document() {
+            mount(&document, host.clone());
+        }
+    }
 }
 
 /// Keeps the host's state attribute, fallback content and events in step with the widget.
@@ -141,19 +317,12 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
                 .as_deref()
                 .and_then(|text| js_sys::JSON::parse(text).ok())
                 .unwrap_or(JsValue::NULL);
-            let detail = events::detail(&[
-                ("status", JsValue::from_str(status)),
-                ("response", response),
-            ]);
+            let detail = events::detail(&[("status", JsValue::from_str(status)), ("response", response)]);
             events::dispatch(host, "byline:reply-sent", &detail);
             return;
         }
         WidgetEvent::ReplyFailed(kind) => {
-            events::dispatch(
-                host,
-                "byline:reply-failed",
-                &events::detail(&[("kind", JsValue::from_str(kind))]),
-            );
+            events::dispatch(host, "byline:reply-failed", &events::detail(&[("kind", JsValue::from_str(kind))]));
             return;
         }
     };
@@ -166,31 +335,26 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
         remove_fallback(host, container);
         let summary = events::detail(&[
             ("headline", JsValue::from_str(&article.headline)),
-            (
-                "url",
-                article
-                    .url
-                    .as_deref()
-                    .map(JsValue::from_str)
-                    .unwrap_or(JsValue::NULL),
-            ),
+            ("url", article.url.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL)),
         ]);
-        events::dispatch(
-            host,
-            "byline:ready",
-            &events::detail(&[("article", summary)]),
-        );
+        events::dispatch(host, "byline:ready", &events::detail(&[("article", summary)]));
     }
 }
 
-/// Removes everything in the host but the widget's own container.
+/// Removes the no-JavaScript fallback: everything in the host but the widget's container
+/// (and, in shadow mode, the slot that showed it).
 fn remove_fallback(host: &Element, container: &Element) {
     let children = host.child_nodes();
-    let stale: Vec<_> = (0..children.length())
+    let stale: Vec<Node> = (0..children.length())
         .filter_map(|i| children.item(i))
-        .filter(|node| node != container.unchecked_ref::<web_sys::Node>())
+        .filter(|node| node != container.unchecked_ref::<Node>())
         .collect();
     for node in stale {
         let _ = host.remove_child(&node);
+    }
+    if let Some(root) = host.shadow_root() {
+        if let Ok(Some(slot)) = root.query_selector("slot") {
+            slot.remove();
+        }
     }
 }

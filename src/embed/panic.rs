@@ -2,13 +2,13 @@
 //! note so no box is left blank or half-working. The host page is not touched otherwise.
 
 use crate::core::i18n::{locale_for, TextKey};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
 
-/// Installs the panic hook (once).
+/// Installs the panic hook (through Yew, which would otherwise replace it).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(
-            &format!("Byline stopped after an internal error: {info}").into(),
-        );
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Byline stopped after an internal error: {info}").into());
         show_note_everywhere();
     }));
 }
@@ -20,24 +20,37 @@ fn show_note_everywhere() {
     let Ok(hosts) = document.query_selector_all("[data-byline-state]") else {
         return;
     };
-    for host in (0..hosts.length()).filter_map(|i| hosts.item(i)) {
-        let Ok(host) = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(host) else {
-            continue;
+    for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<Element>().ok()) {
+        // In shadow mode the content lives in the shadow root.
+        let root: Node = host.shadow_root().map_or_else(|| host.clone().into(), Into::into);
+        let inner = match host.shadow_root() {
+            Some(shadow) => shadow.query_selector(".byline[lang]"),
+            None => host.query_selector(".byline[lang]"),
         };
-        let lang = host
-            .query_selector(".byline[lang]")
+        let lang = inner
             .ok()
             .flatten()
-            .and_then(|root| root.get_attribute("lang"))
+            .and_then(|el| el.get_attribute("lang"))
             .unwrap_or_default();
-        let text = locale_for(&lang).texts[TextKey::Crashed as usize];
-        let Ok(note) = document.create_element("p") else {
-            continue;
-        };
-        note.set_class_name("byline-crashed");
-        note.set_text_content(Some(text));
-        host.set_text_content(None);
-        let _ = host.append_child(&note);
+        replace_with_note(&document, &root, locale_for(&lang).texts[TextKey::Crashed as usize]);
         let _ = host.set_attribute("data-byline-state", "crashed");
     }
+}
+
+fn replace_with_note(document: &Document, root: &Node, text: &str) {
+    let Ok(note) = document.create_element("p") else {
+        return;
+    };
+    note.set_class_name("byline-crashed");
+    note.set_text_content(Some(text));
+    // Keep the shadow root's stylesheet link so the note is styled.
+    let children = root.child_nodes();
+    let stale: Vec<Node> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|n| !n.node_name().eq_ignore_ascii_case("link"))
+        .collect();
+    for node in stale {
+        let _ = root.remove_child(&node);
+    }
+    let _ = root.append_child(&note);
 }
