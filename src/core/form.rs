@@ -168,7 +168,11 @@ impl FormState {
     /// After a successful send: the comment is cleared (details stay), errors go. Text
     /// typed while the request was in flight is kept.
     fn succeed(&mut self, status: Status) {
-        if self.sent_comment.take().is_none_or(|sent| sent == self.draft.comment) {
+        if self
+            .sent_comment
+            .take()
+            .is_none_or(|sent| sent == self.draft.comment)
+        {
             self.draft.comment.clear();
         }
         self.parent = None;

@@ -553,7 +553,12 @@ fn classify_status(status: u16, body: &str) -> Outcome {
 
 /// A whole HTML page (a proxy's or server's error page), not a message.
 fn looks_like_html_page(body: &str) -> bool {
-    let start: String = body.trim_start().chars().take(200).collect::<String>().to_ascii_lowercase();
+    let start: String = body
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
     start.starts_with("<!doctype") || start.starts_with("<html") || start.contains("<head")
 }
 

@@ -97,7 +97,8 @@ fn attributes(host: &Element) -> Vec<(String, String)> {
 }
 
 fn read_config(attributes: &[(String, String)]) -> Config {
-    let (config, warnings) = Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let (config, warnings) =
+        Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     for warning in &warnings {
         web_sys::console::warn_1(&warning.to_string().into());
     }
@@ -107,12 +108,18 @@ fn read_config(attributes: &[(String, String)]) -> Config {
 /// `data-lang`, else `<html lang>`, else the browser's language, else English: the first
 /// the browser's `Intl` accepts.
 fn resolve_language(config: &Config) -> String {
-    if let Some(tag) = config.lang.as_deref().filter(|tag| !intl::is_supported(tag)) {
+    if let Some(tag) = config
+        .lang
+        .as_deref()
+        .filter(|tag| !intl::is_supported(tag))
+    {
         web_sys::console::warn_1(
             &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
         );
     }
-    let page = document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let page = document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
     let browser = web_sys::window().and_then(|w| w.navigator().language());
     [config.lang.clone(), page, browser]
         .into_iter()
@@ -126,11 +133,13 @@ fn resolve_language(config: &Config) -> String {
 /// article): then it stays until the widget has something to show.
 fn has_visible_fallback(host: &Element) -> bool {
     let children = host.child_nodes();
-    (0..children.length()).filter_map(|i| children.item(i)).any(|node| match node.node_type() {
-        Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
-        Node::ELEMENT_NODE => !node.node_name().eq_ignore_ascii_case("noscript"),
-        _ => false,
-    })
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .any(|node| match node.node_type() {
+            Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
+            Node::ELEMENT_NODE => !node.node_name().eq_ignore_ascii_case("noscript"),
+            _ => false,
+        })
 }
 
 /// A page-unique id prefix for the next widget: `byline-1`, `byline-2`, ...
@@ -196,7 +205,8 @@ fn mount(document: &Document, host: Element) {
         let host = host.clone();
         Closure::<dyn FnMut()>::new(move || attributes_changed(&host))
     };
-    let Ok(attribute_observer) = MutationObserver::new(on_attributes.as_ref().unchecked_ref()) else {
+    let Ok(attribute_observer) = MutationObserver::new(on_attributes.as_ref().unchecked_ref())
+    else {
         return;
     };
     let options = MutationObserverInit::new();
@@ -238,13 +248,17 @@ fn props(widget: &Mounted) -> WidgetProps {
 /// Renders the widget now.
 fn start(widget: &mut Mounted) {
     if widget.app.is_none() {
-        let app = yew::Renderer::<Widget>::with_root_and_props(widget.container.clone(), props(widget)).render();
+        let app =
+            yew::Renderer::<Widget>::with_root_and_props(widget.container.clone(), props(widget))
+                .render();
         widget.app = Some(app);
     }
 }
 
 /// Starts a lazy host when it comes within 300 px of the viewport.
-fn observe_viewport(host: &Element) -> Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+fn observe_viewport(
+    host: &Element,
+) -> Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
     let target = host.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries
@@ -264,7 +278,8 @@ fn observe_viewport(host: &Element) -> Option<(IntersectionObserver, Closure<dyn
     });
     let options = IntersectionObserverInit::new();
     options.set_root_margin("300px 0px");
-    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    let observer =
+        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
     observer.observe(host);
     Some((observer, callback))
 }
@@ -317,12 +332,19 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
                 .as_deref()
                 .and_then(|text| js_sys::JSON::parse(text).ok())
                 .unwrap_or(JsValue::NULL);
-            let detail = events::detail(&[("status", JsValue::from_str(status)), ("response", response)]);
+            let detail = events::detail(&[
+                ("status", JsValue::from_str(status)),
+                ("response", response),
+            ]);
             events::dispatch(host, "byline:reply-sent", &detail);
             return;
         }
         WidgetEvent::ReplyFailed(kind) => {
-            events::dispatch(host, "byline:reply-failed", &events::detail(&[("kind", JsValue::from_str(kind))]));
+            events::dispatch(
+                host,
+                "byline:reply-failed",
+                &events::detail(&[("kind", JsValue::from_str(kind))]),
+            );
             return;
         }
     };
@@ -335,9 +357,20 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
         remove_fallback(host, container);
         let summary = events::detail(&[
             ("headline", JsValue::from_str(&article.headline)),
-            ("url", article.url.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL)),
+            (
+                "url",
+                article
+                    .url
+                    .as_deref()
+                    .map(JsValue::from_str)
+                    .unwrap_or(JsValue::NULL),
+            ),
         ]);
-        events::dispatch(host, "byline:ready", &events::detail(&[("article", summary)]));
+        events::dispatch(
+            host,
+            "byline:ready",
+            &events::detail(&[("article", summary)]),
+        );
     }
 }
 

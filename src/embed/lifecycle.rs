@@ -14,7 +14,10 @@ pub fn watch() {
     if WATCHING.with(|w| w.replace(true)) {
         return;
     }
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
         return;
     };
     let callback = Closure::<dyn FnMut()>::new(|| {

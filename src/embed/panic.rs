@@ -8,7 +8,9 @@ use web_sys::{Document, Element, Node};
 /// Installs the panic hook (through Yew, which would otherwise replace it).
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Byline stopped after an internal error: {info}").into());
+        web_sys::console::error_1(
+            &format!("Byline stopped after an internal error: {info}").into(),
+        );
         show_note_everywhere();
     }));
 }
@@ -22,7 +24,9 @@ fn show_note_everywhere() {
     };
     for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<Element>().ok()) {
         // In shadow mode the content lives in the shadow root.
-        let root: Node = host.shadow_root().map_or_else(|| host.clone().into(), Into::into);
+        let root: Node = host
+            .shadow_root()
+            .map_or_else(|| host.clone().into(), Into::into);
         let inner = match host.shadow_root() {
             Some(shadow) => shadow.query_selector(".byline[lang]"),
             None => host.query_selector(".byline[lang]"),
@@ -32,7 +36,11 @@ fn show_note_everywhere() {
             .flatten()
             .and_then(|el| el.get_attribute("lang"))
             .unwrap_or_default();
-        replace_with_note(&document, &root, locale_for(&lang).texts[TextKey::Crashed as usize]);
+        replace_with_note(
+            &document,
+            &root,
+            locale_for(&lang).texts[TextKey::Crashed as usize],
+        );
         let _ = host.set_attribute("data-byline-state", "crashed");
     }
 }
