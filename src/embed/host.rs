@@ -18,6 +18,9 @@ use yew::{AppHandle, Callback};
 /// The attribute the widget keeps on its host: `loading`, `ready`, `error` or `crashed`.
 pub const STATE_ATTRIBUTE: &str = "data-byline-state";
 
+/// A lazy host's viewport watch: the observer and its callback.
+type ViewportWatch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// A host the widget is responsible for.
 struct Mounted {
     host: Element,
@@ -31,7 +34,7 @@ struct Mounted {
     on_event: Callback<WidgetEvent>,
     attribute_observer: MutationObserver,
     _on_attributes: Closure<dyn FnMut()>,
-    lazy: Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)>,
+    lazy: Option<ViewportWatch>,
 }
 
 thread_local! {
@@ -256,9 +259,7 @@ fn start(widget: &mut Mounted) {
 }
 
 /// Starts a lazy host when it comes within 300 px of the viewport.
-fn observe_viewport(
-    host: &Element,
-) -> Option<(IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+fn observe_viewport(host: &Element) -> Option<ViewportWatch> {
     let target = host.clone();
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let near = entries
