@@ -16,6 +16,7 @@
 //   server.setRoute('GET', '/broken', { drop: true });        // socket destroyed, no answer
 //   server.setHeaders('/hosts/jsonld.html', { 'Content-Security-Policy': "default-src 'self'" });
 //   server.requests  // every request: { method, url, path, headers, body }
+//   server.clearRequests()  // forget them (between tests)
 //   await server.close();
 
 import { createServer } from 'node:http';
@@ -257,6 +258,11 @@ export async function startServer({ root = projectRoot, headers: globalHeaders =
     clearRoutes() {
       routes.clear();
       extraHeaders.clear();
+    },
+
+    /** Forgets the requests recorded so far (between tests sharing one server). */
+    clearRequests() {
+      requests.length = 0;
     },
 
     /** Requests for a path (and optionally a method) seen so far. */
