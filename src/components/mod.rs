@@ -1,9 +1,11 @@
 //! Yew function components, one per file.
 
 pub mod article;
+pub mod discussion;
 pub mod error_summary;
 pub mod field;
 pub mod related;
 pub mod reply_form;
 pub mod status;
+pub mod thread;
 pub mod widget;

@@ -8,7 +8,7 @@ use crate::core::form::{Action, FormState, Status};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};
 use crate::core::saved::PendingReply;
-use crate::hooks::{use_reply, ReplyTarget};
+use crate::hooks::{use_reply, Pending, ReplyTarget};
 use crate::services::intl;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -21,6 +21,12 @@ pub struct ReplyFormProps {
     pub target: ReplyTarget,
     pub rules: Rules,
     pub texts: Rc<Texts>,
+    pub pending: Pending,
+    /// Show the reader's pending replies under the form (when no thread shows them).
+    pub show_pending: bool,
+    /// The reply the reader chose to answer, with a counter that changes on each choice.
+    #[prop_or_default]
+    pub reply_to: Option<(u64, AttrValue, u32)>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
 }
@@ -109,10 +115,12 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         target,
         rules,
         texts,
+        pending,
+        show_pending,
+        reply_to,
         on_event,
     } = props;
-    let reply = use_reply(target, FormState::new(*rules), on_event);
-    let form = reply.form.clone();
+    let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
     let honeypot = use_node_ref();
     {
         let dispatcher = form.dispatcher();
@@ -121,6 +129,16 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         });
     }
 
+    {
+        let dispatcher = form.dispatcher();
+        let comment_id = format!("{id}-{}", Field::Comment.id());
+        use_effect_with(reply_to.clone(), move |reply_to| {
+            if let Some((parent, name, _)) = reply_to {
+                dispatcher.dispatch(Action::ReplyTo(*parent, name.to_string()));
+                focus_by_id(&comment_id);
+            }
+        });
+    }
     let field_id = |field: Field| format!("{id}-{}", field.id());
     let edit = |field: Field| {
         let dispatcher = form.dispatcher();
@@ -247,8 +265,35 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     </div>
                 }
             </div>
-            { pending_list(&reply.pending, texts) }
+            if *show_pending {
+                { pending_list(&pending.list, texts) }
+            }
         </section>
+    }
+}
+
+/// Focuses the element with this id inside the document or the widget's shadow root.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document());
+    let found = document.and_then(|d| d.get_element_by_id(id)).or_else(|| {
+        // In a shadow root the document does not see the field: search the open roots.
+        let hosts = web_sys::window()?
+            .document()?
+            .query_selector_all("[data-byline]")
+            .ok()?;
+        (0..hosts.length())
+            .filter_map(|i| {
+                hosts
+                    .item(i)?
+                    .dyn_into::<web_sys::Element>()
+                    .ok()?
+                    .shadow_root()
+            })
+            .find_map(|root| root.get_element_by_id(id))
+    });
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

@@ -2,8 +2,8 @@
 //! the embedding code, which owns the host element.
 
 use crate::components::article::ArticleView;
+use crate::components::discussion::Discussion;
 use crate::components::related::Related;
-use crate::components::reply_form::ReplyForm;
 use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
 use crate::core::config::{Config, ReplyFormat};
@@ -37,6 +37,19 @@ pub struct WidgetProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+}
+
+/// `data-replies-src`, else in `json` mode the endpoint's collection for this post.
+fn thread_source(config: &Config, target: &ReplyTarget) -> Option<String> {
+    if let Some(source) = &config.replies_src {
+        return Some(source.clone());
+    }
+    match (target.wire, &target.endpoint) {
+        (Wire::Json, Some(endpoint)) => {
+            crate::core::thread::default_source(endpoint, &target.post_id)
+        }
+        _ => None,
+    }
 }
 
 /// The article's own addresses, absolute: its canonical URL and the page's.
@@ -123,21 +136,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let content = match &state {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
         ArticleState::Failed(_) => html! { <ErrorState texts={texts.clone()} on_retry={retry} /> },
-        ArticleState::Ready(article) => html! {
+        ArticleState::Ready(article) => {
+            let target = reply_target(config, article);
+            html! {
             <>
                 <ArticleView article={article.clone()} texts={texts.clone()} />
                 if let Some(stories) = related {
                     <Related id={id.clone()} stories={stories} texts={texts.clone()} />
                 }
-                if config.replies_open {
-                    <ReplyForm id={format!("{id}-reply")} target={reply_target(config, article)}
-                        rules={Rules { require_name_email: config.require_name_email }}
-                        texts={texts.clone()} on_event={on_event.clone()} />
-                } else {
-                    <p class="byline-replies-closed">{ texts.get(crate::core::i18n::TextKey::RepliesClosed) }</p>
-                }
+                <Discussion id={id.clone()} target={target.clone()}
+                    rules={Rules { require_name_email: config.require_name_email }}
+                    replies_open={config.replies_open} thread_source={thread_source(config, &target)}
+                    texts={texts.clone()} on_event={on_event.clone()} />
             </>
-        },
+            }
+        }
     };
     html! {
         <div class="byline" lang={texts.lang.clone()} dir={if texts.rtl { "rtl" } else { "ltr" }}

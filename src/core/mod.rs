@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod reply;
 pub mod saved;
 pub mod text;
+pub mod thread;
 pub mod url;

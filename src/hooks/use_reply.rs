@@ -1,5 +1,6 @@
 //! The reply form's state and side effects: draft restore and autosave, saved details,
-//! one request per send, the reader's pending replies and the reply events.
+//! one request per send (adding the sent reply to the reader's pending list) and the
+//! reply events.
 
 use crate::components::widget::WidgetEvent;
 use crate::core::form::{Action, FormState};
@@ -36,25 +37,19 @@ pub struct ReplyTarget {
     pub article_key: String,
 }
 
-/// What the form component works with.
-pub struct ReplyHandle {
-    pub form: UseReducerHandle<FormState>,
-    pub pending: Rc<Vec<PendingReply>>,
-}
-
+/// The form's state; sending, restoring and autosaving run behind it.
 #[hook]
 pub fn use_reply(
     target: &ReplyTarget,
     initial: FormState,
+    on_pending: &Callback<PendingReply>,
     on_event: &Callback<WidgetEvent>,
-) -> ReplyHandle {
+) -> UseReducerHandle<FormState> {
     let form = use_reducer(move || initial);
-    let pending = use_state(|| Rc::new(Vec::<PendingReply>::new()));
 
-    // Restore the draft, the saved details and the pending replies for this article.
+    // Restore the draft and the saved details for this article.
     {
         let dispatcher = form.dispatcher();
-        let pending = pending.clone();
         use_effect_with(target.article_key.clone(), move |key| {
             let now = storage::now();
             if let Some(saved) =
@@ -68,10 +63,6 @@ pub fn use_reply(
             {
                 dispatcher.dispatch(Action::Prefill(details));
             }
-            let list = storage::get(&saved::pending_key(key))
-                .map(|t| saved::pending_from_json(&t, now))
-                .unwrap_or_default();
-            pending.set(Rc::new(list));
         });
     }
 
@@ -112,26 +103,23 @@ pub fn use_reply(
     {
         let state = form.clone();
         let target = target.clone();
-        let pending = pending.clone();
+        let on_pending = on_pending.clone();
         let on_event = on_event.clone();
         use_effect_with(form.send_count, move |count| {
             if *count > 0 {
-                yew::platform::spawn_local(send(state, target, pending, on_event));
+                yew::platform::spawn_local(send(state, target, on_pending, on_event));
             }
         });
     }
 
-    ReplyHandle {
-        form,
-        pending: (*pending).clone(),
-    }
+    form
 }
 
 /// Sends the current draft and settles the form with the outcome.
 async fn send(
     form: UseReducerHandle<FormState>,
     target: ReplyTarget,
-    pending: UseStateHandle<Rc<Vec<PendingReply>>>,
+    on_pending: Callback<PendingReply>,
     on_event: Callback<WidgetEvent>,
 ) {
     let draft = form.draft.clone();
@@ -144,7 +132,7 @@ async fn send(
         save_details,
     };
     let Some(endpoint) = &target.endpoint else {
-        remember(&pending, &target, None, parent, &draft, true);
+        on_pending.emit(pending_reply(None, parent, &draft, true));
         finish_success(&target, &draft, save_details);
         form.dispatch(Action::SettleDemo);
         on_event.emit(WidgetEvent::ReplySent {
@@ -195,7 +183,7 @@ async fn send(
                 .and_then(|c| c.get("id"))
                 .and_then(|v| v.as_u64());
             if *visibility != Visibility::Approved {
-                remember(&pending, &target, id, parent, &draft, false);
+                on_pending.emit(pending_reply(id, parent, &draft, false));
             }
             finish_success(&target, &draft, save_details);
             let status = match visibility {
@@ -255,29 +243,20 @@ fn finish_success(target: &ReplyTarget, draft: &reply::Draft, save_details: bool
     }
 }
 
-/// Adds the reader's reply to their pending list (shown under the form, kept 30 days).
-fn remember(
-    pending: &UseStateHandle<Rc<Vec<PendingReply>>>,
-    target: &ReplyTarget,
+/// The reader's reply as it waits for moderation.
+fn pending_reply(
     id: Option<u64>,
     parent: u64,
     draft: &reply::Draft,
     local_only: bool,
-) {
-    let now = storage::now();
-    let mut list = (**pending).as_ref().clone();
-    list.push(PendingReply {
+) -> PendingReply {
+    PendingReply {
         id,
         parent,
         author: draft.name.trim().to_owned(),
         content: draft.comment.trim().to_owned(),
         date: js_sys::Date::new_0().to_iso_string().into(),
         local_only,
-        saved: now,
-    });
-    storage::set(
-        &saved::pending_key(&target.article_key),
-        &saved::pending_to_json(&list),
-    );
-    pending.set(Rc::new(list));
+        saved: storage::now(),
+    }
 }

@@ -21,6 +21,8 @@ pub struct HttpResponse {
     pub content_type: String,
     pub retry_after: Option<String>,
     pub total_pages: Option<String>,
+    /// `X-WP-Total`: the number of items in a collection.
+    pub total: Option<String>,
     pub body: String,
 }
 
@@ -147,6 +149,7 @@ async fn fetch_and_read(
         content_type: header("content-type").unwrap_or_default(),
         retry_after: header("retry-after"),
         total_pages: header("x-wp-totalpages"),
+        total: header("x-wp-total"),
         body,
     })
 }

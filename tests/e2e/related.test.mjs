@@ -796,13 +796,28 @@ describe('byline:related-click (hosts/related-click.html)', () => {
     }
   });
 
-  test('a listener that appends ?utm=x changes where the browser goes (keyboard activation)', async () => {
+  test('keyboard activation (Enter on a focused story link) fires the event and follows the link', async () => {
+    const recorded = await openClickHost();
+    const { page } = recorded;
+    try {
+      const navigation = page.waitForRequest((req) => req.isNavigationRequest() && req.url().includes('/news/'));
+      await page.focus(`${HOST} .byline-related li:nth-child(1) a`);
+      await page.keyboard.press('Enter');
+      const request = await navigation;
+      await page.waitForURL('**/news/**');
+      assert.equal(request.url(), local('/news/harbour-dredging-resumes'));
+      assert.deepEqual((await clicks(page)).map((c) => [c.url, c.position]), [[local('/news/harbour-dredging-resumes'), 1]]);
+    } finally {
+      await recorded.close();
+    }
+  });
+
+  test('a listener that sets e.detail.url = e.detail.url + "?utm=x" changes where the browser goes', async () => {
     const recorded = await openClickHost('utm');
     const { page } = recorded;
     try {
       const navigation = page.waitForRequest((req) => req.isNavigationRequest() && req.url().includes('/news/'));
-      await page.focus(`${HOST} .byline-related li:nth-child(2) a`);
-      await page.keyboard.press('Enter');
+      await page.click(`${HOST} .byline-related li:nth-child(2) a`);
       const request = await navigation;
       await page.waitForURL('**/news/**');
       assert.equal(request.url(), local('/news/bridge-reopens?utm=x'), 'navigation request URL');

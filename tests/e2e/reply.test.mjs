@@ -382,6 +382,11 @@ describe('the form', () => {
     }
     assert.ok(!/required/i.test(website.label.text), `Website is optional: ${website.label.text}`);
     assert.deepEqual(website.label.star, [], 'Website has no *');
+    // Live regions exist (empty) before anything is announced, so screen readers pick up changes.
+    assert.equal(await page.locator(S.status).count(), 1, 'a role="status" region');
+    assert.equal(await page.locator(S.alert).count(), 1, 'a role="alert" region');
+    assert.equal((await page.locator(S.status).textContent()).trim(), '');
+    assert.equal((await page.locator(S.alert).textContent()).trim(), '');
   });
 
   test('data-require-name-email="false": Name and Email optional, sent empty', async () => {
@@ -495,6 +500,7 @@ describe('form wire format (wp-comments-post.php)', () => {
     { title: '"Please fill the required fields" → Name and Email', body: 'fj05_no_name', fields: ['name', 'email'] },
     { title: '"Please enter a valid email address" → Email', body: 'fj07_bad_email', fields: ['email'] },
     { title: '"Your name is too long" → Name', body: 'fj08_long_author', fields: ['name'] },
+    { title: '"Your comment is too long" → Comment', body: 'fj09_long_content', fields: ['comment'] },
   ];
   for (const { title, body, fields } of WP_DIE_FIELDS) {
     test(`wp_die with HTTP 200: ${title}`, async () => {
@@ -576,24 +582,39 @@ describe('validation', () => {
       const focused = await page.evaluate(() => document.activeElement?.id);
       assert.equal(`#${focused}`, link.href, `clicking "${link.text}" focuses its field`);
     }
+    // Sending again with the errors still there: the summary takes focus again.
+    await page.click(S.submit);
+    await eventually(async () => (await summaryOf(page)).focused, 'the summary focused after a second send');
   });
 
-  test('a field shown wrong is re-validated live; nothing is sent while an error stands', async () => {
+  test('a field shown wrong is re-validated live: fixing it clears its error without a new send', async () => {
     const page = await open('reply-json.html');
     await page.click(S.submit);
     await page.locator(S.summary).waitFor();
     await page.locator(S.comment).fill(READER.comment);
     await assertFieldClean(page, 'comment');
     await assertFieldError(page, 'name');
+    await assertFieldError(page, 'email');
     const summary = await summaryOf(page);
     assert.equal(summary.links.length, 2, `the summary drops the fixed field: ${JSON.stringify(summary.links)}`);
+    await page.locator(S.email).fill('joan.whitfield@');
+    await assertFieldError(page, 'email', /email/i);
+    await page.locator(S.email).fill(READER.email);
+    await assertFieldClean(page, 'email');
+    await page.click(S.submit);
+    await sleep(300);
+    assert.equal(allPosts().length, 0, 'nothing sent while Name is empty');
+    await assertFieldError(page, 'name');
+  });
+
+  test('a field once shown wrong stays under live validation: fixed, then emptied again, it is wrong again', async () => {
+    const page = await open('reply-json.html');
+    await page.click(S.submit);
+    await page.locator(S.summary).waitFor();
     await page.locator(S.name).fill('Joan');
     await assertFieldClean(page, 'name');
     await page.locator(S.name).fill('   ');
     await assertFieldError(page, 'name');
-    await page.click(S.submit);
-    await sleep(300);
-    assert.equal(allPosts().length, 0, 'nothing sent while Name and Email are wrong');
   });
 
   test('byte limits: an 82-character Korean name (246 bytes) is refused, 245 bytes is accepted', async () => {
@@ -617,6 +638,25 @@ describe('validation', () => {
     await page.click(S.submit);
     await eventually(() => posts().length === 1, 'the POST');
     assert.equal(posts()[0].body, restBody({ values: { ...READER, name: atLimit } }));
+  });
+
+  test('whitespace only is blank; the comment limit is 65,525 bytes (3-byte characters)', async () => {
+    const page = await open('reply-json.html');
+    await fill(page, { ...READER, comment: '  \n\t  \n ', name: '   ' });
+    await page.click(S.submit);
+    await page.locator(S.summary).waitFor();
+    await assertFieldError(page, 'comment');
+    await assertFieldError(page, 'name');
+    await assertFieldClean(page, 'email');
+    const tooLong = '€'.repeat(21_842); // 65,526 bytes
+    assert.equal(Buffer.byteLength(tooLong), 65_526, 'fixture sanity');
+    await fill(page, { comment: tooLong, name: READER.name });
+    await page.click(S.submit);
+    await assertFieldError(page, 'comment', /65,?525/);
+    await page.locator(S.comment).fill(tooLong.slice(1)); // 65,523 bytes
+    await assertFieldClean(page, 'comment');
+    await sleep(200);
+    assert.equal(allPosts().length, 0, 'nothing sent');
   });
 
   test('an implausible email and a javascript: website are refused with how to fix them', async () => {
@@ -671,6 +711,36 @@ describe('json mode: success', () => {
     assert.ok(sent.onHost && sent.bubbles);
     assert.equal((await recordedEvents(page, 'byline:reply-sent')).length, 1, 'fired once');
     assert.equal((await recordedEvents(page, 'byline:reply-failed')).length, 0);
+    assert.deepEqual(rec.pageErrors.map(String), [], 'no uncaught errors');
+    assert.deepEqual(rec.errors(), [], 'no console errors');
+  });
+
+  test('the pending reply survives a reload (the server does not list it yet)', async () => {
+    const page = await open('reply-json.html');
+    server.setRoute('POST', REST, created({ id: 2, status: 'hold' }));
+    await sendReader(page);
+    await page.locator(S.pending).first().waitFor();
+    await reload(page);
+    await page.locator(S.pending).first().waitFor({ timeout: 5000 });
+    assert.match(await page.locator(S.pending).first().textContent(), /I learned to swim at the Victoria Baths/);
+    assert.match(await page.locator(S.pending).first().textContent(), /awaiting moderation/i);
+  });
+
+  test('text typed while the reply is in flight stays in the form and in the draft', async () => {
+    const page = await open('reply-json.html');
+    server.setRoute('POST', REST, { ...created(), delayMs: 1500 });
+    await fill(page, READER);
+    await page.click(S.submit);
+    await page.locator(`${S.submit}[aria-busy="true"]`).waitFor();
+    const more = 'P.S. Will the slipper baths café be open on Sundays?';
+    await page.locator(S.comment).fill(more);
+    await sleep(600); // autosave of the new text, while the request is still in flight
+    assert.equal(await storedDraft(page), more, 'the new text is saved while the request is in flight');
+    assert.match(await regionText(page, S.status, 10_000), /awaiting moderation/i);
+    assert.equal(posts()[0].body, restBody(), 'the reply sent is the text as it was at the send');
+    assert.equal(await page.inputValue(S.comment), more, 'the new text stays in the textarea');
+    await sleep(600);
+    assert.equal(await storedDraft(page), more, `the new text stays in localStorage ${DRAFT_KEY}`);
   });
 
   test('201 "approved": says published; byline:reply-sent status "approved"', async () => {
@@ -739,6 +809,15 @@ describe('json mode: refusals and failures keep the text', () => {
       consoleError: /4711/,
     },
     {
+      title: '400 any other code: the server\'s message as plain text (tags stripped, entities decoded)',
+      answer: () => wpAnswer(400, WP.plugin_spam),
+      alert: /Your comment looks like spam & was not posted\. Don’t worry: email the letters desk\./,
+      check: async (page) => {
+        assert.equal(await page.locator(`${S.section} img, ${S.section} strong, ${S.section} [role="alert"] a`).count(), 0, 'nothing injected as HTML');
+        assert.equal(await page.evaluate(() => window.__bylineInjected), undefined, 'no script ran');
+      },
+    },
+    {
       title: '500 (WordPress critical error): message with Retry',
       answer: () => wpAnswer(500, WP.critical_error),
       alert: /\S/,
@@ -771,10 +850,13 @@ describe('json mode: refusals and failures keep the text', () => {
         assert.equal(await page.locator(S.retry).count(), 1, 'a Retry button');
         assert.ok(await page.locator(S.retry).isVisible(), 'Retry is visible');
       }
+      if (c.check) await c.check(page);
       if (c.consoleError) {
         await eventually(() => rec.errors().some((e) => c.consoleError.test(e)), `a console.error matching ${c.consoleError}`);
       }
       await assertFailedKind(page, c.kind ?? 'server');
+      assert.equal((await recordedEvents(page, 'byline:reply-failed')).length, 1, 'byline:reply-failed fired once');
+      assert.equal((await recordedEvents(page, 'byline:reply-sent')).length, 0, 'no byline:reply-sent');
       await assertTextKept(page);
       if (!c.atLeastOne) assert.equal(posts().length, 1, 'one request');
       assert.equal(await page.locator(S.pending).count(), 0, 'nothing shown as sent');
@@ -803,6 +885,26 @@ describe('json mode: refusals and failures keep the text', () => {
       title: '400 comment_author_column_length → on Name',
       answer: () => wpAnswer(400, WP.r08_long_author),
       fields: { name: /exceeds maximum length/ },
+    },
+    {
+      title: '400 comment_content_column_length → on Comment',
+      answer: () => wpAnswer(400, WP.r09_long_content),
+      fields: { comment: /exceeds maximum length/ },
+    },
+    {
+      title: '400 comment_author_email_column_length → on Email',
+      answer: () => wpAnswer(400, WP.email_column_length),
+      fields: { email: /exceeds maximum length/ },
+    },
+    {
+      title: '400 comment_author_url_column_length → on Website',
+      answer: () => wpAnswer(400, WP.url_column_length),
+      fields: { website: /exceeds maximum length/ },
+    },
+    {
+      title: '400 rest_invalid_param content + author_url → on Comment and Website',
+      answer: () => wpAnswer(400, WP.invalid_params),
+      fields: { comment: /content is not of type/, website: /not a valid URI/ },
     },
   ];
   for (const c of FIELD_CASES) {
@@ -850,6 +952,11 @@ describe('json mode: refusals and failures keep the text', () => {
     await assertTextKept(page);
     assert.equal(await page.locator(S.submit).getAttribute('aria-busy'), null, 'no longer busy');
     assert.equal(await page.locator(S.submit).isDisabled(), false, 'the button is usable again');
+    // The abandoned request's late answer (at 16 s) changes nothing.
+    await sleep(2500);
+    assert.match(await alertMessage(page), /too long|time/i, 'still the timeout message');
+    assert.equal((await page.locator(S.status).textContent()).trim(), '', 'no success announced');
+    assert.equal(await page.inputValue(S.comment), READER.comment);
   });
 });
 
@@ -890,6 +997,7 @@ describe('one request per send', () => {
     const page = await open('reply-json.html');
     server.setRoute('POST', REST, { ...created(), delayMs: 500 });
     await fill(page, READER);
+    await page.locator(S.submit).scrollIntoViewIfNeeded();
     const box = await page.locator(S.submit).boundingBox();
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
@@ -1000,6 +1108,7 @@ describe('drafts', () => {
   test('a typed comment is back after a reload, announced politely', async () => {
     const page = await open('reply-json.html');
     await page.locator(S.comment).fill(READER.comment);
+    assert.equal(await storedDraft(page), null, 'debounced: not saved on the keystroke itself');
     await sleep(600);
     assert.equal(await storedDraft(page), READER.comment, `localStorage ${DRAFT_KEY}`);
     await reload(page);
@@ -1163,6 +1272,17 @@ describe('axe-core', () => {
     await regionText(page, S.status, 10_000);
     await page.locator(S.pending).first().waitFor();
     await assertAccessible(page, 'sent');
+  });
+
+  test('zero violations: closed note; demo mode after a send', async () => {
+    let page = await open('reply-closed.html', { form: false });
+    await assertAccessible(page, 'replies closed');
+    await rec.close();
+    page = await open('reply-demo.html');
+    await fill(page, READER);
+    await page.click(S.submit);
+    await page.locator(S.pending).first().waitFor();
+    await assertAccessible(page, 'demo sent');
   });
 
   test('zero violations with a failure and its Retry button', async () => {

@@ -15,21 +15,28 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WIDGET_TIMEOUT_MS = 15_000;
 
 /**
- * Launches headless Chromium. Every host name except 127.0.0.1 resolves to nothing, so a page
- * (or an XSS vector) can never reach the network and tests stay deterministic.
+ * The flags every suite (and the benchmark, bench/run.mjs) launches Chromium with. Every host
+ * name except 127.0.0.1 resolves to nothing, so a page (or an XSS vector) can never reach the
+ * network and runs stay deterministic.
  */
-export function launch() {
+export const LAUNCH_ARGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+]);
+
+/**
+ * Launches headless Chromium with LAUNCH_ARGS, plus `extraArgs` (the benchmark adds
+ * --enable-precise-memory-info).
+ */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    args: [...LAUNCH_ARGS, ...extraArgs],
   });
 }
 

@@ -95,12 +95,19 @@ function readBody(req) {
  * @param {object} [options]
  * @param {string} [options.root]     project root (default: computed from this file's location)
  * @param {object} [options.headers]  extra headers added to every response
+ * @param {{prefix: string, dir: string}[]} [options.mounts]  more static trees, e.g.
+ *   `{ prefix: '/bench/', dir: '<project>/bench/pages' }` (the benchmark's host pages)
  */
-export async function startServer({ root = projectRoot, headers: globalHeaders = {} } = {}) {
+export async function startServer({
+  root = projectRoot,
+  headers: globalHeaders = {},
+  mounts: extraMounts = [],
+} = {}) {
   const mounts = [
     { prefix: '/dist/', dir: distDir(root) },
     { prefix: '/hosts/', dir: path.join(root, 'tests', 'e2e', 'hosts') },
     { prefix: '/fixtures/', dir: path.join(root, 'tests', 'e2e', 'fixtures') },
+    ...extraMounts,
   ];
 
   /** @type {Map<string, object | Function>} key: "METHOD /path" */

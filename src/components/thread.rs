@@ -1,0 +1,136 @@
+//! The approved replies: a count heading, each reply with author, date and plain text,
+//! answers nested one level, the reader's own pending replies in place, "Show more
+//! replies" paging, and a Reply button on each reply.
+
+use crate::components::article::plural;
+use crate::core::i18n::{TextKey, Texts};
+use crate::core::saved::PendingReply;
+use crate::core::thread::{build, Reply};
+use crate::hooks::Thread;
+use crate::services::intl;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ThreadViewProps {
+    pub id: AttrValue,
+    pub thread: Rc<Thread>,
+    pub pending: Rc<Vec<PendingReply>>,
+    pub texts: Rc<Texts>,
+    pub replies_open: bool,
+    pub on_more: Callback<()>,
+    /// The reader wants to answer this reply (id, author).
+    pub on_reply: Callback<(u64, AttrValue)>,
+}
+
+fn meta(author: &str, url: Option<&str>, date: Option<&str>, texts: &Texts) -> Html {
+    let author = match url {
+        Some(url) => {
+            html! { <a class="byline-reply-author" href={url.to_owned()} rel="ugc nofollow">{ author }</a> }
+        }
+        None => html! { <span class="byline-reply-author">{ author }</span> },
+    };
+    let time = date.and_then(|d| {
+        let label = intl::format_date(d, &texts.lang)?;
+        Some(html! { <time class="byline-reply-date" datetime={d.to_owned()}>{ label }</time> })
+    });
+    html! { <p class="byline-reply-meta">{ author }{ " " }{ time.unwrap_or_default() }</p> }
+}
+
+fn paragraphs(texts: &[String]) -> Html {
+    texts
+        .iter()
+        .map(|p| html! { <p class="byline-reply-text">{ p }</p> })
+        .collect()
+}
+
+#[component]
+pub fn ThreadView(props: &ThreadViewProps) -> Html {
+    let ThreadViewProps {
+        id,
+        thread,
+        pending,
+        texts,
+        replies_open,
+        on_more,
+        on_reply,
+    } = props;
+    let nodes = use_memo(thread.clone(), |t| build(&t.replies));
+    let listed: Vec<u64> = thread.replies.iter().map(|r| r.id).collect();
+    let waiting: Vec<&PendingReply> = pending
+        .iter()
+        .filter(|p| p.id.is_none_or(|i| !listed.contains(&i)))
+        .collect();
+
+    let reply_button = |reply: &Reply| {
+        if !*replies_open {
+            return Html::default();
+        }
+        let on_reply = on_reply.clone();
+        let target = (reply.id, AttrValue::from(reply.author.clone()));
+        let onclick = Callback::from(move |_: MouseEvent| on_reply.emit(target.clone()));
+        html! {
+            <button type="button" class="byline-link-button byline-reply-button" {onclick}>
+                { texts.get(TextKey::Reply) }
+                <span class="byline-visually-hidden">{ format!(" ({})", texts.format(TextKey::ReplyingTo, &[("name", &reply.author)])) }</span>
+            </button>
+        }
+    };
+    let pending_item = |p: &PendingReply| {
+        html! {
+            <li class="byline-reply-item byline-pending">
+                { meta(&p.author, None, Some(&p.date), texts) }
+                <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
+                { paragraphs(&crate::core::text::split_paragraphs(&p.content).iter().map(|b| b.text().to_owned()).collect::<Vec<_>>()) }
+            </li>
+        }
+    };
+    let count = thread.total.unwrap_or(thread.replies.len() as u64) as usize;
+    let heading_id = format!("{id}-thread");
+    let items = nodes.iter().map(|node| {
+        let answers_pending: Vec<&&PendingReply> = waiting
+            .iter()
+            .filter(|p| p.parent == node.reply.id || node.answers.iter().any(|(a, _)| a.id == p.parent))
+            .collect();
+        html! {
+            <li class="byline-reply-item" id={format!("{id}-comment-{}", node.reply.id)}>
+                { meta(&node.reply.author, node.reply.author_url.as_deref(), node.reply.date.as_deref(), texts) }
+                { paragraphs(&node.reply.paragraphs) }
+                { reply_button(&node.reply) }
+                if !node.answers.is_empty() || !answers_pending.is_empty() {
+                    <ol class="byline-thread-answers">
+                        { for node.answers.iter().map(|(answer, to)| html! {
+                            <li class="byline-reply-item" id={format!("{id}-comment-{}", answer.id)}>
+                                { meta(&answer.author, answer.author_url.as_deref(), answer.date.as_deref(), texts) }
+                                if let Some(name) = to {
+                                    <p class="byline-in-reply-to">{ texts.format(TextKey::InReplyTo, &[("name", name)]) }</p>
+                                }
+                                { paragraphs(&answer.paragraphs) }
+                                { reply_button(answer) }
+                            </li>
+                        }) }
+                        { for answers_pending.iter().map(|p| pending_item(p)) }
+                    </ol>
+                }
+            </li>
+        }
+    });
+    let top_pending = waiting
+        .iter()
+        .filter(|p| p.parent == 0 || !listed.contains(&p.parent))
+        .map(|p| pending_item(p));
+    html! {
+        <section class="byline-thread" aria-labelledby={heading_id.clone()}>
+            <h2 class="byline-thread-heading" id={heading_id}>{ plural(texts, TextKey::ReplyCount, count) }</h2>
+            <ol class="byline-thread-list">
+                { for items }
+                { for top_pending }
+            </ol>
+            if thread.has_more() {
+                <button type="button" class="byline-button byline-more-replies" onclick={on_more.reform(|_: MouseEvent| ())}>
+                    { texts.get(TextKey::ShowMoreReplies) }
+                </button>
+            }
+        </section>
+    }
+}

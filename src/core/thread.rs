@@ -1,0 +1,174 @@
+//! Approved replies from a WordPress REST comments collection -> a thread one visual level
+//! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
+//! checked, a missing or odd `parent` makes a reply top-level.
+
+use super::text::{html_to_text, safe_url, split_paragraphs};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One approved reply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub id: u64,
+    /// 0 for a top-level reply.
+    pub parent: u64,
+    pub author: String,
+    /// A link only when the URL is safe.
+    pub author_url: Option<String>,
+    /// ISO 8601 in UTC (`date_gmt` with `Z` added when it has no zone).
+    pub date: Option<String>,
+    /// Plain-text paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// A top-level reply and every reply below it, flattened to one level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThreadNode {
+    pub reply: Reply,
+    /// Answers in order; each with the name it answers when that is not the top reply.
+    pub answers: Vec<(Reply, Option<String>)>,
+}
+
+/// Why a page of replies could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ThreadError {
+    InvalidJson(String),
+    NotAList,
+}
+
+impl fmt::Display for ThreadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ThreadError::InvalidJson(d) => write!(f, "the answer is not JSON ({d})"),
+            ThreadError::NotAList => write!(f, "the answer is not a list of comments"),
+        }
+    }
+}
+
+/// A number given as a number or a numeric string.
+fn id_of(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn date_of(v: Option<&Value>) -> Option<String> {
+    let date = v?.as_str()?.trim();
+    if date.is_empty() {
+        return None;
+    }
+    let has_zone = date.ends_with('Z') || date.rfind(['+', '-']).is_some_and(|i| i > 10);
+    Some(if has_zone {
+        date.to_owned()
+    } else {
+        format!("{date}Z")
+    })
+}
+
+/// Reads one page of a WordPress comments collection.
+pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
+    let Value::Array(items) = value else {
+        return Err(ThreadError::NotAList);
+    };
+    Ok(items
+        .iter()
+        .filter_map(|item| {
+            let id = id_of(item.get("id"))?;
+            let rendered = item
+                .get("content")
+                .and_then(|c| c.get("rendered").or(Some(c)))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let paragraphs: Vec<String> = split_paragraphs(&html_to_text(rendered))
+                .into_iter()
+                .map(|b| b.text().to_owned())
+                .collect();
+            let author = item
+                .get("author_name")
+                .and_then(Value::as_str)
+                .map(html_to_text)
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "Anonymous".to_owned());
+            Some(Reply {
+                id,
+                parent: id_of(item.get("parent")).unwrap_or(0),
+                author,
+                author_url: item
+                    .get("author_url")
+                    .and_then(Value::as_str)
+                    .and_then(safe_url)
+                    .filter(|u| {
+                        let lower = u.to_ascii_lowercase();
+                        lower.starts_with("http://") || lower.starts_with("https://")
+                    }),
+                date: date_of(item.get("date_gmt")).or_else(|| date_of(item.get("date"))),
+                paragraphs,
+            })
+        })
+        .collect())
+}
+
+/// Groups replies under their top-level ancestor (one visual level); a reply whose parent is
+/// unknown or itself is top-level. Order within each group is the order given.
+pub fn build(replies: &[Reply]) -> Vec<ThreadNode> {
+    let index: HashMap<u64, &Reply> = replies.iter().map(|r| (r.id, r)).collect();
+    // The top-most known ancestor; a bounded walk, so cycles end too.
+    let root_of = |reply: &Reply| -> u64 {
+        let mut current = reply;
+        for _ in 0..replies.len() {
+            match index.get(&current.parent).filter(|p| p.id != current.id) {
+                Some(parent) => current = parent,
+                None => break,
+            }
+        }
+        current.id
+    };
+    let roots: Vec<u64> = replies.iter().map(root_of).collect();
+    let mut nodes: Vec<ThreadNode> = Vec::new();
+    let mut position: HashMap<u64, usize> = HashMap::new();
+    for (reply, root) in replies.iter().zip(&roots) {
+        if *root == reply.id && !position.contains_key(&reply.id) {
+            position.insert(reply.id, nodes.len());
+            nodes.push(ThreadNode {
+                reply: reply.clone(),
+                answers: Vec::new(),
+            });
+        }
+    }
+    for (reply, root) in replies.iter().zip(&roots) {
+        if *root == reply.id {
+            continue;
+        }
+        let answers_to = (reply.parent != *root)
+            .then(|| index.get(&reply.parent).map(|p| p.author.clone()))
+            .flatten();
+        if let Some(node) = position.get(root).and_then(|i| nodes.get_mut(*i)) {
+            node.answers.push((reply.clone(), answers_to));
+        }
+    }
+    nodes
+}
+
+/// The default thread source in `json` mode: the endpoint with
+/// `post=<id>&per_page=50&order=asc` (only for a numeric post id).
+pub fn default_source(endpoint: &str, post_id: &str) -> Option<String> {
+    let id: u64 = post_id.trim().parse().ok()?;
+    let separator = if endpoint.contains('?') { '&' } else { '?' };
+    Some(format!(
+        "{endpoint}{separator}post={id}&per_page=50&order=asc"
+    ))
+}
+
+/// The URL of page `page` (1-based) of a thread source.
+pub fn page_url(source: &str, page: u32) -> String {
+    if page <= 1 {
+        return source.to_owned();
+    }
+    let separator = if source.contains('?') { '&' } else { '?' };
+    format!("{source}{separator}page={page}")
+}

@@ -1,0 +1,68 @@
+//! The reader's own replies awaiting moderation for one article, kept in `localStorage`
+//! for 30 days or until the server lists them.
+
+use crate::core::saved::{self, PendingReply};
+use crate::services::storage;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The pending list and what can change it.
+#[derive(Clone, PartialEq)]
+pub struct Pending {
+    pub list: Rc<Vec<PendingReply>>,
+    /// Adds a reply just sent.
+    pub add: Callback<PendingReply>,
+    /// Drops the replies whose ids the server now lists.
+    pub listed: Callback<Vec<u64>>,
+}
+
+#[hook]
+pub fn use_pending(article_key: &str) -> Pending {
+    let key = saved::pending_key(article_key);
+    let list = {
+        let key = key.clone();
+        use_state(move || {
+            let stored = storage::get(&key).map(|t| saved::pending_from_json(&t, storage::now()));
+            Rc::new(stored.unwrap_or_default())
+        })
+    };
+    let store = {
+        let list = list.clone();
+        let key = key.clone();
+        move |next: Vec<PendingReply>| {
+            if next.is_empty() {
+                storage::remove(&key);
+            } else {
+                storage::set(&key, &saved::pending_to_json(&next));
+            }
+            list.set(Rc::new(next));
+        }
+    };
+    let add = {
+        let list = list.clone();
+        let store = store.clone();
+        Callback::from(move |reply: PendingReply| {
+            let mut next = (**list).clone();
+            next.push(reply);
+            store(next);
+        })
+    };
+    let listed = {
+        let list = list.clone();
+        Callback::from(move |ids: Vec<u64>| {
+            let next: Vec<PendingReply> = list
+                .iter()
+                .filter(|p| p.id.is_none_or(|id| !ids.contains(&id)))
+                .cloned()
+                .collect();
+            if next.len() != list.len() {
+                store(next);
+            }
+        })
+    };
+    Pending {
+        list: (*list).clone(),
+        add,
+        listed,
+    }
+}
