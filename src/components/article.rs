@@ -74,13 +74,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// A plural-aware string with `{n}` in the widget's number format.
 pub fn plural(texts: &Texts, key: TextKey, n: usize) -> String {
-    let category = intl::plural_category(n as f64, &texts.lang);
-    texts.plural(
-        key,
-        &category,
-        &intl::format_number(n as f64, &texts.lang),
-        &[],
-    )
+    let category = intl::plural_category(n, &texts.lang);
+    texts.plural(key, &category, &intl::format_number(n, &texts.lang), &[])
 }
 
 fn block(block: &Block) -> Html {

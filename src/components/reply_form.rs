@@ -47,8 +47,8 @@ pub fn field_message(texts: &Texts, field: Field, error: &FieldError) -> String 
             TextKey::TooLong,
             &[
                 ("field", label_of(texts, field)),
-                ("max", &intl::format_number(*max as f64, &texts.lang)),
-                ("count", &intl::format_number(*count as f64, &texts.lang)),
+                ("max", &intl::format_number(*max, &texts.lang)),
+                ("count", &intl::format_number(*count, &texts.lang)),
             ],
         ),
         FieldError::Server(message) => message.clone(),
@@ -82,7 +82,7 @@ fn status_message(texts: &Texts, status: &Status) -> (String, bool) {
                     retry_after: Some(seconds),
                     ..
                 } => {
-                    let category = intl::plural_category(*seconds as f64, &texts.lang);
+                    let category = intl::plural_category(*seconds as usize, &texts.lang);
                     texts.plural(TextKey::RateLimited, &category, &seconds.to_string(), &[])
                 }
                 Notice::RateLimited { text, .. } => own(text, TextKey::Flood),

@@ -290,13 +290,25 @@ fn image_of(v: &Value) -> Option<Image> {
     }
 }
 
-/// A pixel dimension: a number, "1200", "1200px", or a QuantitativeValue.
+/// A pixel dimension: a number, "1200", "1200px", "1200.5", or a QuantitativeValue.
 fn dimension_of(v: &Value) -> Option<u32> {
     let n = match v {
-        Value::Number(n) => n.as_f64()?,
-        Value::String(s) => s.trim().trim_end_matches("px").trim().parse::<f64>().ok()?,
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && *f >= 0.0)
+                .map(|f| f.round() as u64)
+        })?,
+        Value::String(s) => {
+            let s = s.trim().trim_end_matches("px").trim();
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+            let rounding = u64::from(fraction.starts_with(['5', '6', '7', '8', '9']));
+            if !fraction.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            whole.parse::<u64>().ok()? + rounding
+        }
         Value::Object(map) => return map.get("value").and_then(dimension_of),
         _ => return None,
     };
-    (n.is_finite() && (1.0..=100_000.0).contains(&n)).then_some(n.round() as u32)
+    (1..=100_000).contains(&n).then_some(n as u32)
 }

@@ -67,11 +67,13 @@ pub fn mount_all() {
     }
 }
 
-/// Tears down the widgets whose hosts have left the document.
+/// Tears down the widgets whose hosts have left the document or lost `data-byline`.
 pub fn unmount_detached() {
     let gone: Vec<Mounted> = MOUNTED.with(|m| {
         let mut list = m.borrow_mut();
-        let (gone, kept): (Vec<_>, Vec<_>) = list.drain(..).partition(|w| !w.host.is_connected());
+        let (gone, kept): (Vec<_>, Vec<_>) = list
+            .drain(..)
+            .partition(|w| !w.host.is_connected() || !w.host.has_attribute("data-byline"));
         *list = kept;
         gone
     });
@@ -87,6 +89,7 @@ fn tear_down(widget: Mounted) {
         app.destroy();
     }
     widget.container.remove();
+    let _ = widget.host.remove_attribute(STATE_ATTRIBUTE);
 }
 
 /// The host's `data-*` attributes as (name, value) pairs (the widget's own state excluded).
@@ -156,11 +159,15 @@ fn next_id() -> String {
 /// Where the widget renders: the host itself, or an open shadow root with the stylesheet
 /// linked inside it (and a slot showing the fallback until the widget is ready).
 fn render_root(document: &Document, host: &Element, shadow: bool, fallback: bool) -> Option<Node> {
-    if !shadow {
+    // A shadow root, once attached, cannot be removed: keep rendering into it.
+    if !shadow && host.shadow_root().is_none() {
         return Some(host.clone().into());
     }
     let root = match host.shadow_root() {
-        Some(root) => root,
+        Some(root) => {
+            root.set_text_content(None);
+            root
+        }
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
             Ok(root) => root,
             Err(_) => {

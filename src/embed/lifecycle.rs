@@ -30,6 +30,9 @@ pub fn watch() {
     let options = MutationObserverInit::new();
     options.set_child_list(true);
     options.set_subtree(true);
+    // An element that gains or loses `data-byline` is mounted or torn down too.
+    options.set_attributes(true);
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-byline".into()));
     let _ = observer.observe_with_options(&root, &options);
     // The observer lives as long as the page.
     callback.forget();

@@ -60,15 +60,15 @@ pub fn format_date(iso: &str, lang: &str) -> Option<String> {
 }
 
 /// The CLDR plural category (`one`, `few`, `other`, ...) of `n` in `lang`.
-pub fn plural_category(n: f64, lang: &str) -> String {
+pub fn plural_category(n: usize, lang: &str) -> String {
     construct("PluralRules", lang, &[])
-        .and_then(|rules| call_string(&rules, "select", &JsValue::from_f64(n)))
+        .and_then(|rules| call_string(&rules, "select", &JsValue::from_f64(n as f64)))
         .unwrap_or_else(|| "other".to_owned())
 }
 
 /// `n` with the language's digit grouping.
-pub fn format_number(n: f64, lang: &str) -> String {
+pub fn format_number(n: usize, lang: &str) -> String {
     construct("NumberFormat", lang, &[])
-        .and_then(|format| call_string(&format, "format", &JsValue::from_f64(n)))
+        .and_then(|format| call_string(&format, "format", &JsValue::from_f64(n as f64)))
         .unwrap_or_else(|| n.to_string())
 }

@@ -61,7 +61,8 @@ const S = {
   alert: '.byline-reply [role="alert"]',
   retry: '.byline-reply [role="alert"] button.byline-retry',
   summary: '.byline-reply .byline-error-summary',
-  pending: '.byline-reply .byline-pending',
+  // The reader's own replies awaiting moderation: under the form, or in place in the thread (5b).
+  pending: '[data-byline] .byline-pending',
 };
 const FIELD_SELECTOR = { comment: S.comment, name: S.name, email: S.email, website: S.website };
 
@@ -69,6 +70,8 @@ let server;
 let browser;
 /** The page of the running test (one fresh browser context per test). */
 let rec;
+/** The approved comments the fake WordPress lists (GET /wp/v2/comments), per test. */
+let listed = [];
 
 before(async () => {
   assertDistBuilt();
@@ -84,12 +87,20 @@ after(async () => {
 beforeEach(() => {
   server.clearRoutes();
   server.clearRequests();
-  // The approved-comments collection (section 5b) a json-mode widget may read: empty.
-  server.setRoute('GET', REST, {
+  // The approved-comments collection (section 5b) a json-mode widget reads: what WordPress
+  // lists for the post (nothing, unless a test approves a reply).
+  listed = [];
+  const collection = () => ({
     status: 200,
-    headers: { 'Content-Type': 'application/json; charset=UTF-8', 'X-WP-Total': '0', 'X-WP-TotalPages': '0' },
-    body: '[]',
+    headers: {
+      'Content-Type': 'application/json; charset=UTF-8',
+      'X-WP-Total': String(listed.length),
+      'X-WP-TotalPages': listed.length > 0 ? '1' : '0',
+    },
+    body: wpJson(listed),
   });
+  server.setRoute('GET', REST, collection);
+  server.setRoute('GET', DISCUSSION, collection);
   // Where a followed 302 from wp-comments-post.php lands.
   server.setRoute('GET', POST_URL, {
     status: 200,
@@ -757,20 +768,30 @@ describe('json mode: success', () => {
     assert.equal(await storedDraft(page), null, 'the draft is cleared');
   });
 
-  test('201 "approved": the reply is shown under the form, marked as published', async () => {
+  test('201 "approved": the reply itself is shown (WordPress now lists it)', async () => {
     const page = await open('reply-json.html');
-    server.setRoute('POST', REST, created({ id: 8, status: 'approved' }));
+    const comment = {
+      ...WP.comment,
+      id: 8,
+      status: 'approved',
+      content: { rendered: '<p>I learned to swim at the Victoria Baths in 1962 &#8212; the &#8220;deep end&#8221; was 6ft &amp; freezing.</p>\n<p>Good news that it&#8217;s coming back: 100% worth £4.2m.</p>\n' },
+    };
+    server.setRoute('POST', REST, () => {
+      listed.push(comment);
+      return created(comment);
+    });
     await sendReader(page);
     await regionText(page, S.status);
-    await sleep(300);
-    const below = await page.evaluate((sel) => {
+    await sleep(500);
+    const outside = await page.evaluate((sel) => {
       const form = document.querySelector(sel);
-      const walker = [...form.closest('.byline').querySelectorAll('*')].filter(
-        (el) => form.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !form.contains(el),
-      );
-      return walker.map((el) => el.textContent).join(' ').replace(/\s+/g, ' ');
+      const root = form.closest('.byline');
+      const clone = root.cloneNode(true);
+      clone.querySelector('form').remove();
+      clone.querySelector('article')?.remove();
+      return clone.textContent.replace(/\s+/g, ' ');
     }, S.form);
-    assert.match(below, /I learned to swim at the Victoria Baths in 1962/, `text under the form: ${below.slice(0, 400)}`);
+    assert.match(outside, /I learned to swim at the Victoria Baths in 1962/, `the widget outside the form and article: ${outside.slice(0, 400)}`);
   });
 });
 

@@ -158,7 +158,7 @@ impl Texts {
         let locale = locale_for(lang);
         Texts {
             lang: lang.to_owned(),
-            rtl: locale.rtl,
+            rtl: locale.rtl || is_rtl_language(lang),
             table: &locale.texts,
             overrides,
         }
@@ -193,6 +193,17 @@ impl Texts {
         all.extend_from_slice(args);
         fill(pattern, &all)
     }
+}
+
+/// True for languages written right to left, built-in or not (Arabic, Hebrew, Persian,
+/// Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Kurdish in Arabic script).
+pub fn is_rtl_language(tag: &str) -> bool {
+    let lower = tag.trim().to_ascii_lowercase().replace('_', "-");
+    let primary = lower.split('-').next().unwrap_or("");
+    matches!(
+        primary,
+        "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "ug" | "yi" | "dv" | "ckb"
+    ) || lower.split('-').any(|sub| sub == "arab" || sub == "hebr")
 }
 
 /// Picks the variant for `category` from `one:…|few:…|other:…`; `other` when the

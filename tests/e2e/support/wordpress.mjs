@@ -1,0 +1,220 @@
+// The real WordPress of ../shared/wordpress (next to the repository), for the end-to-end suites
+// and scripts/demo-wordpress. No npm dependencies.
+//
+//   const wp = await ensureWordPress();      // runs up.sh when WordPress is not up; null: no shared folder
+//   wp.env.POST_ID, wp.env.REST_COMMENTS, …  // /tmp/wp/env, parsed
+//   wp.eval('echo json_encode(get_comments(["post_id" => 4, "status" => "all"]));')
+//   wp.comments(4)                            // every comment of a post (any status), as WordPress stores it
+//   wp.approve(id); wp.deleteComments([4, 5]); wp.insertComment({ … })
+//
+// up.sh must run as root (apt, MariaDB); CI runs as root. See ../shared/wordpress/README.md.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { projectRoot } from './server.mjs';
+
+/** ../shared/wordpress, relative to the repository root. */
+export const WORDPRESS_DIR = path.resolve(projectRoot, '..', 'shared', 'wordpress');
+
+/** Where up.sh writes its variables (WP_WORK, default /tmp/wp). */
+export const WP_WORK = process.env.WP_WORK ?? '/tmp/wp';
+export const ENV_FILE = path.join(WP_WORK, 'env');
+
+/**
+ * Parses a file of `NAME=value` lines as bash would source it (the values up.sh writes: plain,
+ * or in single quotes).
+ */
+export function parseEnvFile(text) {
+  const env = {};
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    if (!match) continue;
+    let value = match[2];
+    if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) value = value.slice(1, -1);
+    else if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    env[match[1]] = value;
+  }
+  return env;
+}
+
+/** True when WordPress answers at BASE_URL. */
+async function answers(baseUrl) {
+  try {
+    const response = await fetch(`${baseUrl}/wp-includes/images/blank.gif`, {
+      signal: AbortSignal.timeout(3000),
+    });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes sure the shared WordPress runs and returns its variables and helpers; runs up.sh when
+ * /tmp/wp/env is missing or WordPress does not answer (down.sh keeps the env file).
+ * Returns null when ../shared/wordpress does not exist (the caller skips, saying why).
+ */
+export async function ensureWordPress({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+  const up = path.join(WORDPRESS_DIR, 'up.sh');
+  if (!existsSync(up)) return null;
+  let env = existsSync(ENV_FILE) ? parseEnvFile(readFileSync(ENV_FILE, 'utf8')) : null;
+  if (!env?.BASE_URL || !(await answers(env.BASE_URL))) {
+    log(`WordPress is not up: running ${up} (about 20 s the first time, as root)`);
+    try {
+      execFileSync(up, [], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+    } catch (error) {
+      throw new Error(`${up} failed (it must run as root): ${error.message}`, { cause: error });
+    }
+    env = parseEnvFile(readFileSync(ENV_FILE, 'utf8'));
+  }
+  for (const name of ['BASE_URL', 'POST_ID', 'CLOSED_POST_ID', 'REST_COMMENTS', 'FORM_ACTION', 'WP_EVAL']) {
+    if (!env[name]) throw new Error(`${ENV_FILE} has no ${name}`);
+  }
+  return wordpress(env);
+}
+
+/** Helpers over one WordPress, from its env variables. */
+export function wordpress(env) {
+  const [command, ...args] = env.WP_EVAL.split(/\s+/).filter(Boolean);
+
+  /** Runs PHP inside WordPress (`$WP_EVAL '<php>'`) and returns what it printed. */
+  function evalPhp(php) {
+    try {
+      return execFileSync(command, [...args, php], { encoding: 'utf8', timeout: 60_000 });
+    } catch (error) {
+      throw new Error(`WP_EVAL failed: ${error.stderr || error.message}\nPHP: ${php}`, { cause: error });
+    }
+  }
+
+  /** Runs PHP that echoes JSON, and parses it. */
+  function evalJson(php) {
+    const out = evalPhp(php);
+    try {
+      return JSON.parse(out);
+    } catch {
+      throw new Error(`WP_EVAL printed no JSON: ${out.slice(0, 500)}\nPHP: ${php}`);
+    }
+  }
+
+  /** A PHP string literal. */
+  const phpString = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  /** A PHP array literal from a flat object of strings and numbers. */
+  const phpArray = (object) =>
+    `[${Object.entries(object)
+      .map(([k, v]) => `${phpString(k)} => ${typeof v === 'number' ? v : phpString(v)}`)
+      .join(', ')}]`;
+
+  return {
+    env,
+    eval: evalPhp,
+    evalJson,
+
+    /** Every comment of a post, any status, oldest first, as stored (get_comments rows). */
+    comments(postId) {
+      return evalJson(
+        `echo json_encode(get_comments(["post_id" => ${Number(postId)}, "status" => "all", "orderby" => "comment_ID", "order" => "ASC"]));`,
+      );
+    },
+
+    /** One comment as stored, or null. */
+    comment(id) {
+      return evalJson(`$c = get_comment(${Number(id)}); echo json_encode($c ? $c->to_array() : null);`);
+    },
+
+    /** wp_set_comment_status(id, "approve"). */
+    approve(id) {
+      evalPhp(`if (!wp_set_comment_status(${Number(id)}, "approve")) { fwrite(STDERR, "approve failed"); exit(1); }`);
+    },
+
+    /**
+     * Deletes (for good) every comment of these posts. This also clears WordPress's flood window,
+     * which looks for the newest comment from the same IP address (all tests post from
+     * 127.0.0.1) or email.
+     */
+    deleteComments(postIds) {
+      evalPhp(`
+        foreach ([${postIds.map(Number).join(', ')}] as $post) {
+          foreach (get_comments(["post_id" => $post, "status" => "all", "fields" => "ids"]) as $id) {
+            wp_delete_comment($id, true);
+          }
+        }`);
+    },
+
+    /**
+     * Inserts comments (wp_insert_comment, no IP address, so no flood window) and returns their
+     * ids. Each: { comment_post_ID, comment_content, comment_author, comment_author_email,
+     * comment_approved, comment_date_gmt, comment_parent, … }.
+     */
+    insertComments(comments) {
+      const rows = comments.map((c) => {
+        const row = { comment_type: 'comment', comment_author_IP: '', ...c };
+        if (row.comment_date_gmt && !row.comment_date) row.comment_date = row.comment_date_gmt;
+        return phpArray(row);
+      });
+      return evalJson(`
+        $ids = [];
+        foreach ([${rows.join(',\n')}] as $c) {
+          $id = wp_insert_comment($c);
+          if (!$id) { fwrite(STDERR, "wp_insert_comment failed"); exit(1); }
+          $ids[] = $id;
+        }
+        echo json_encode($ids);`);
+    },
+
+    /** Seconds until WordPress's 15 s flood check lets a comment from 127.0.0.1 through (0: now). */
+    floodWait() {
+      const out = evalPhp(`
+        global $wpdb;
+        $last = $wpdb->get_var("SELECT UNIX_TIMESTAMP(MAX(comment_date_gmt)) - UNIX_TIMESTAMP(UTC_TIMESTAMP()) FROM $wpdb->comments WHERE comment_author_IP = '127.0.0.1' AND comment_date_gmt >= UTC_TIMESTAMP() - INTERVAL 1 MINUTE");
+        echo $last === null ? 0 : max(0, 16 + (int) $last);`);
+      return Number(out.trim()) || 0;
+    },
+  };
+}
+
+/**
+ * A publisher's article page with one widget; `attributes` become the host element's data-*
+ * attributes (values HTML-escaped). `script` is where byline.js is.
+ */
+export function articlePage({ attributes = {}, script = '/dist/byline.js', title = 'Harbour wall repairs begin' } = {}) {
+  const escape = (s) =>
+    String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attrs = Object.entries(attributes)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => ` ${k}="${escape(v)}"`)
+    .join('');
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    url: 'https://www.porthaven-courier.example/news/harbour-wall-repairs-begin',
+    headline: title,
+    description: 'Work on the storm-damaged harbour wall starts on Monday and should take six weeks.',
+    datePublished: '2025-02-03T07:30:00+00:00',
+    author: { '@type': 'Person', name: 'Ines Marrow' },
+    publisher: { '@type': 'Organization', name: 'Porthaven Courier' },
+    articleBody:
+      'Contractors will close the north quay from Monday while the harbour wall is rebuilt.\n\n' +
+      'Fishing boats will moor at the south pontoon until the work is finished.',
+  };
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${escape(title)} – Porthaven Courier</title>
+  <script type="application/ld+json">${JSON.stringify(article)}</script>
+  <script type="module" src="${escape(script)}"></script>
+</head>
+<body>
+  <main>
+    <div data-byline${attrs}>
+      <p>${escape(title)}. Enable JavaScript to read the story and leave a reply.</p>
+    </div>
+  </main>
+</body>
+</html>
+`;
+}
