@@ -43,6 +43,7 @@ fn pending(content: &str, saved: f64) -> PendingReply {
         content: content.to_owned(),
         date: "2026-11-27T23:23:11Z".to_owned(),
         local_only: false,
+        approved: false,
         saved,
     }
 }
@@ -275,6 +276,7 @@ fn pending_round_trip() {
             content: "Demo reply".to_owned(),
             date: "2026-11-27T23:24:00Z".to_owned(),
             local_only: true,
+            approved: false,
             saved: NOW,
         },
     ];
@@ -342,6 +344,7 @@ fn pending_unreadable_items_are_dropped_and_defaults_fill_in() {
             content: "minimal".to_owned(),
             date: String::new(),
             local_only: false,
+            approved: false,
             saved: NOW,
         }]
     );

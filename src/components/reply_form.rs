@@ -308,7 +308,9 @@ fn pending_list(pending: &[PendingReply], texts: &Texts) -> Html {
                 <li class="byline-pending">
                     <p class="byline-pending-meta">
                         <span class="byline-pending-author">{ &p.author }</span>{ " · " }
-                        <span class="byline-pending-label">{ texts.get(TextKey::Pending) }</span>
+                        if !p.approved {
+                            <span class="byline-pending-label">{ texts.get(TextKey::Pending) }</span>
+                        }
                     </p>
                     { for crate::core::text::split_paragraphs(&p.content).iter().map(|b| html! {
                         <p class="byline-pending-text">{ b.text() }</p>

@@ -80,7 +80,9 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
         html! {
             <li class="byline-reply-item byline-pending">
                 { meta(&p.author, None, Some(&p.date), texts) }
-                <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
+                if !p.approved {
+                    <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
+                }
                 { paragraphs(&crate::core::text::split_paragraphs(&p.content).iter().map(|b| b.text().to_owned()).collect::<Vec<_>>()) }
             </li>
         }

@@ -103,6 +103,8 @@ pub struct PendingReply {
     pub date: String,
     /// Kept in this browser only (demo mode).
     pub local_only: bool,
+    /// Published at once: shown as the reader's own until the thread lists it.
+    pub approved: bool,
     pub saved: f64,
 }
 
@@ -113,7 +115,7 @@ pub fn pending_to_json(list: &[PendingReply]) -> String {
             .map(|p| {
                 json!({
                     "id": p.id, "parent": p.parent, "author": p.author, "content": p.content,
-                    "date": p.date, "local": p.local_only, "saved": p.saved,
+                    "date": p.date, "local": p.local_only, "approved": p.approved, "saved": p.saved,
                 })
             })
             .collect(),
@@ -136,6 +138,10 @@ pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
             content: text(item, "content"),
             date: text(item, "date"),
             local_only: item.get("local").and_then(Value::as_bool).unwrap_or(false),
+            approved: item
+                .get("approved")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
             saved: item.get("saved").and_then(Value::as_f64).unwrap_or(0.0),
         })
         .filter(|p| !p.content.is_empty())

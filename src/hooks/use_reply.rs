@@ -182,9 +182,9 @@ async fn send(
                 .as_ref()
                 .and_then(|c| c.get("id"))
                 .and_then(|v| v.as_u64());
-            if *visibility != Visibility::Approved {
-                on_pending.emit(pending_reply(id, parent, &draft, false));
-            }
+            let mut sent = pending_reply(id, parent, &draft, false);
+            sent.approved = *visibility == Visibility::Approved;
+            on_pending.emit(sent);
             finish_success(&target, &draft, save_details);
             let status = match visibility {
                 Visibility::Approved => "approved",
@@ -257,6 +257,7 @@ fn pending_reply(
         content: draft.comment.trim().to_owned(),
         date: js_sys::Date::new_0().to_iso_string().into(),
         local_only,
+        approved: false,
         saved: storage::now(),
     }
 }
