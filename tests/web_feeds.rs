@@ -645,12 +645,10 @@ async fn a_click_fires_related_click_with_url_and_position() {
 }
 
 /// The contract lets a listener change `detail.url`; the browser must then follow the new
-/// URL. The handler takes the link from `event.current_target()`, but Yew delegates events:
-/// its listener sits (in the capture phase) on the element Yew renders into, so
-/// `current_target` is that element, not the `<a>`. The new URL is written to the wrong
-/// element's `href` and the browser follows the original one.
+/// URL. Regression: Yew delegates events (its listener sits, in the capture phase, on the
+/// element it renders into), so `event.current_target()` is that element, not the `<a>`;
+/// taking the link from it wrote the new URL on the wrong element.
 #[wasm_bindgen_test]
-#[ignore = "widget bug: Related's announce_click uses current_target (Yew's root), not the link"]
 async fn a_listener_can_change_where_the_link_goes() {
     let root = render_related(two_stories()).await;
     let seen = record_clicks(&root, Some("?utm=x"));
@@ -660,13 +658,49 @@ async fn a_listener_can_change_where_the_link_goes() {
     unblock_navigation(&stop);
     assert_eq!(seen.length(), 1);
     assert_eq!(
-        links[0].get_attribute("href").as_deref(),
-        Some("https://news.example/story-1?utm=x")
-    );
-    assert_eq!(
-        root.get_attribute("href"),
-        None,
-        "nothing written on the root"
+        (links[0].get_attribute("href"), root.get_attribute("href")),
+        (Some("https://news.example/story-1?utm=x".to_owned()), None),
+        "(the link's href, the href written on Yew's root element)"
     );
     root.remove();
+}
+
+/// RSS dates are RFC 822. `<time datetime>` must be a valid HTML date string (ISO 8601),
+/// and a date with a time of day is shown with it whatever the weekday. Regression: the
+/// feed's string went into `datetime` as it was, and "has a time" was decided by a `T` in
+/// the string (present on Tuesdays, Thursdays and in "GMT" only).
+#[wasm_bindgen_test]
+async fn rss_dates_are_machine_readable_and_shown_alike() {
+    let story = |i: u32, date: &str| Story {
+        title: format!("Story {i}"),
+        url: format!("https://news.example/story-{i}"),
+        summary: None,
+        date: Some(date.into()),
+        image: None,
+    };
+    let root = render_related(vec![
+        story(1, "Tue, 05 Mar 2024 09:30:00 +0000"),
+        story(2, "Wed, 06 Mar 2024 09:30:00 +0000"),
+        story(3, "2024-03-07"),
+    ])
+    .await;
+    let dates = all(&root, "time.byline-related-date");
+    let labels: Vec<String> = dates.iter().map(|d| d.text_content().unwrap()).collect();
+    let attributes: Vec<Option<String>> =
+        dates.iter().map(|d| d.get_attribute("datetime")).collect();
+    root.remove();
+    assert_eq!(
+        labels.iter().map(|l| l.contains(':')).collect::<Vec<_>>(),
+        [true, true, false],
+        "the time is shown when the date has one: {labels:?}"
+    );
+    assert_eq!(
+        attributes,
+        [
+            Some("2024-03-05T09:30:00.000Z".to_owned()),
+            Some("2024-03-06T09:30:00.000Z".to_owned()),
+            Some("2024-03-07".to_owned()),
+        ],
+        "datetime attributes in ISO 8601"
+    );
 }

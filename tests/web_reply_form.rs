@@ -172,7 +172,7 @@ fn requests_to(path: &str) -> u32 {
 
 /// Polls (flushing the scheduler) until `done` holds.
 async fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..300 {
+    for _ in 0..1000 {
         yew::scheduler::flush().await;
         if done() {
             return;

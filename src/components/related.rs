@@ -21,9 +21,11 @@ pub struct RelatedProps {
 /// Fires `byline:related-click`; a listener may change `detail.url` (to add its own
 /// tracking parameters, say), and a safe new URL is what the browser then follows.
 fn announce_click(event: &MouseEvent, url: &str, position: usize) {
+    // Yew listens at the widget's root, so the link is found from the event's target.
     let Some(link) = event
-        .current_target()
+        .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a").ok().flatten())
     else {
         return;
     };

@@ -28,7 +28,7 @@ pub enum WidgetEvent {
     ReplyFailed(&'static str),
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
     pub config: Rc<Config>,
     pub texts: Rc<Texts>,
@@ -89,6 +89,27 @@ pub fn reply_target(config: &Config, article: &Article) -> ReplyTarget {
             ReplyFormat::Form => Wire::Form,
         },
         article_key,
+    }
+}
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct WidgetSlotProps {
+    /// The widget to show; `None` leaves the slot empty.
+    #[prop_or_default]
+    pub widget: Option<WidgetProps>,
+}
+
+/// A reusable place for one widget. Yew never releases the event listeners of an app's
+/// root element, so the embedding code keeps emptied slots and reuses them for the next
+/// host instead of creating a new app each time (no listener leak across mounts).
+#[component]
+pub fn WidgetSlot(props: &WidgetSlotProps) -> Html {
+    match &props.widget {
+        Some(p) => html! {
+            <Widget key={p.id.to_string()} config={p.config.clone()} texts={p.texts.clone()}
+                id={p.id.clone()} on_event={p.on_event.clone()} />
+        },
+        None => Html::default(),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::text::{html_to_text, safe_url, split_paragraphs};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One approved reply.
@@ -114,24 +114,50 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
 }
 
 /// Groups replies under their top-level ancestor (one visual level); a reply whose parent is
-/// unknown or itself is top-level. Order within each group is the order given.
+/// 0, unknown or itself is top-level, and so is every reply of a parent loop (the loop is
+/// broken there). An id listed twice is the same comment: its first listing counts. Order
+/// within each group is the order given.
 pub fn build(replies: &[Reply]) -> Vec<ThreadNode> {
-    let index: HashMap<u64, &Reply> = replies.iter().map(|r| (r.id, r)).collect();
-    // The top-most known ancestor; a bounded walk, so cycles end too.
+    let mut seen = HashSet::new();
+    let replies: Vec<&Reply> = replies.iter().filter(|r| seen.insert(r.id)).collect();
+    let index: HashMap<u64, &Reply> = replies.iter().map(|r| (r.id, *r)).collect();
+    let parent_of = |reply: &Reply| -> Option<&Reply> {
+        if reply.parent == 0 || reply.parent == reply.id {
+            return None;
+        }
+        index.get(&reply.parent).copied()
+    };
+    // Replies whose ancestors lead back to themselves (bounded walks, so they end).
+    let looped: HashSet<u64> = replies
+        .iter()
+        .filter(|reply| {
+            let mut current = parent_of(reply);
+            for _ in 0..replies.len() {
+                match current {
+                    Some(p) if p.id == reply.id => return true,
+                    Some(p) => current = parent_of(p),
+                    None => return false,
+                }
+            }
+            false
+        })
+        .map(|r| r.id)
+        .collect();
+    // The top-most ancestor: the first with no listed parent, or the first in a loop.
     let root_of = |reply: &Reply| -> u64 {
         let mut current = reply;
         for _ in 0..replies.len() {
-            match index.get(&current.parent).filter(|p| p.id != current.id) {
+            match parent_of(current).filter(|_| !looped.contains(&current.id)) {
                 Some(parent) => current = parent,
                 None => break,
             }
         }
         current.id
     };
-    let roots: Vec<u64> = replies.iter().map(root_of).collect();
+    let roots: Vec<u64> = replies.iter().map(|r| root_of(r)).collect();
     let mut nodes: Vec<ThreadNode> = Vec::new();
     let mut position: HashMap<u64, usize> = HashMap::new();
-    for (reply, root) in replies.iter().zip(&roots) {
+    for (reply, root) in replies.iter().copied().zip(&roots) {
         if *root == reply.id && !position.contains_key(&reply.id) {
             position.insert(reply.id, nodes.len());
             nodes.push(ThreadNode {
@@ -140,7 +166,7 @@ pub fn build(replies: &[Reply]) -> Vec<ThreadNode> {
             });
         }
     }
-    for (reply, root) in replies.iter().zip(&roots) {
+    for (reply, root) in replies.iter().copied().zip(&roots) {
         if *root == reply.id {
             continue;
         }

@@ -1,7 +1,7 @@
 //! One widget on one host element: mounting (in place or in a shadow root, now or when the
 //! host nears the viewport), following the host's attributes, and tearing down.
 
-use crate::components::widget::{Widget, WidgetEvent, WidgetProps};
+use crate::components::widget::{WidgetEvent, WidgetProps, WidgetSlot, WidgetSlotProps};
 use crate::core::config::Config;
 use crate::core::i18n::Texts;
 use crate::services::{events, intl};
@@ -21,6 +21,9 @@ pub const STATE_ATTRIBUTE: &str = "data-byline-state";
 /// A lazy host's viewport watch: the observer and its callback.
 type ViewportWatch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
+/// A slot's root element and its app, kept for reuse.
+type Slot = (Element, AppHandle<WidgetSlot>);
+
 /// A host the widget is responsible for.
 struct Mounted {
     host: Element,
@@ -28,10 +31,12 @@ struct Mounted {
     /// The attributes the current configuration was read from.
     attributes: Vec<(String, String)>,
     config: Config,
-    container: Element,
+    /// Where the widget renders: the host, or its shadow root.
+    root: Node,
+    /// The host had visible no-JavaScript content when mounted.
+    fallback: bool,
     /// `None` while a lazy host waits for the viewport.
-    app: Option<AppHandle<Widget>>,
-    on_event: Callback<WidgetEvent>,
+    slot: Option<Slot>,
     attribute_observer: MutationObserver,
     _on_attributes: Closure<dyn FnMut()>,
     lazy: Option<ViewportWatch>,
@@ -39,6 +44,8 @@ struct Mounted {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Emptied slots waiting for the next host.
+    static SPARE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
     static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
@@ -85,10 +92,12 @@ fn tear_down(widget: Mounted) {
     if let Some((observer, _)) = &widget.lazy {
         observer.disconnect();
     }
-    if let Some(app) = widget.app {
-        app.destroy();
+    if let Some((container, mut app)) = widget.slot {
+        app.update(WidgetSlotProps { widget: None });
+        container.remove();
+        let _ = container.remove_attribute("hidden");
+        SPARE.with(|s| s.borrow_mut().push((container, app)));
     }
-    widget.container.remove();
     let _ = widget.host.remove_attribute(STATE_ATTRIBUTE);
 }
 
@@ -196,21 +205,7 @@ fn mount(document: &Document, host: Element) {
     let Some(root) = render_root(document, &host, config.shadow, fallback) else {
         return;
     };
-    let Ok(container) = document.create_element("div") else {
-        return;
-    };
-    container.set_class_name("byline-mount");
-    if fallback {
-        let _ = container.set_attribute("hidden", "");
-    }
-    let _ = root.append_child(&container);
     let _ = host.set_attribute(STATE_ATTRIBUTE, "loading");
-
-    let on_event = {
-        let host = host.clone();
-        let container = container.clone();
-        Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
-    };
     let on_attributes = {
         let host = host.clone();
         Closure::<dyn FnMut()>::new(move || attributes_changed(&host))
@@ -223,15 +218,14 @@ fn mount(document: &Document, host: Element) {
     options.set_attributes(true);
     let _ = attribute_observer.observe_with_options(&host, &options);
 
-    let id = next_id();
     let mut widget = Mounted {
         host: host.clone(),
-        id,
+        id: next_id(),
         attributes,
         config,
-        container,
-        app: None,
-        on_event,
+        root,
+        fallback,
+        slot: None,
         attribute_observer,
         _on_attributes: on_attributes,
         lazy: None,
@@ -245,24 +239,53 @@ fn mount(document: &Document, host: Element) {
     MOUNTED.with(|m| m.borrow_mut().push(widget));
 }
 
-fn props(widget: &Mounted) -> WidgetProps {
+/// The props for a mounted host's widget.
+fn props(widget: &Mounted, container: &Element) -> WidgetProps {
     let lang = resolve_language(&widget.config);
+    let on_event = {
+        let host = widget.host.clone();
+        let container = container.clone();
+        Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
+    };
     WidgetProps {
         id: widget.id.clone().into(),
         texts: Rc::new(Texts::new(&lang, widget.config.texts.clone())),
         config: Rc::new(widget.config.clone()),
-        on_event: widget.on_event.clone(),
+        on_event,
     }
 }
 
-/// Renders the widget now.
+/// Renders the widget now, in a spare slot when there is one.
 fn start(widget: &mut Mounted) {
-    if widget.app.is_none() {
-        let app =
-            yew::Renderer::<Widget>::with_root_and_props(widget.container.clone(), props(widget))
-                .render();
-        widget.app = Some(app);
+    if widget.slot.is_some() {
+        return;
     }
+    let spare = SPARE.with(|s| s.borrow_mut().pop());
+    let container = match &spare {
+        Some((container, _)) => container.clone(),
+        None => {
+            let Some(container) = document().and_then(|d| d.create_element("div").ok()) else {
+                return;
+            };
+            container.set_class_name("byline-mount");
+            container
+        }
+    };
+    if widget.fallback {
+        let _ = container.set_attribute("hidden", "");
+    }
+    let _ = widget.root.append_child(&container);
+    let props = WidgetSlotProps {
+        widget: Some(props(widget, &container)),
+    };
+    let app = match spare {
+        Some((_, mut app)) => {
+            app.update(props);
+            app
+        }
+        None => yew::Renderer::<WidgetSlot>::with_root_and_props(container.clone(), props).render(),
+    };
+    widget.slot = Some((container, app));
 }
 
 /// Starts a lazy host when it comes within 300 px of the viewport.
@@ -308,9 +331,13 @@ fn attributes_changed(host: &Element) {
             return Some(true);
         }
         widget.config = config;
-        let props = props(widget);
-        if let Some(app) = widget.app.as_mut() {
-            app.update(props);
+        if let Some((container, _)) = &widget.slot {
+            let props = WidgetSlotProps {
+                widget: Some(props(widget, container)),
+            };
+            if let Some((_, app)) = widget.slot.as_mut() {
+                app.update(props);
+            }
         }
         Some(false)
     });

@@ -66,22 +66,27 @@ pub fn use_reply(
         });
     }
 
-    // Autosave, debounced: each change restarts the timer.
+    // Autosave, debounced: each change restarts the timer; whatever is still unsaved when
+    // the form goes away (the host removed or re-mounted) is saved at once.
+    let unsaved = use_mut_ref(|| None::<(String, SavedDraft)>);
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| move || flush_draft(&unsaved));
+    }
     {
         let key = saved::draft_key(&target.article_key);
         let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
+        let unsaved = unsaved.clone();
         use_effect_with((form.draft.clone(), parent), move |(draft, parent)| {
-            let saved = SavedDraft {
+            let draft = SavedDraft {
                 draft: draft.clone(),
                 parent: *parent,
             };
-            let save = Closure::once(move || {
-                if saved.draft.comment.trim().is_empty() {
-                    storage::remove(&key);
-                } else {
-                    storage::set(&key, &saved::draft_to_json(&saved, storage::now()));
-                }
-            });
+            *unsaved.borrow_mut() = Some((key, draft));
+            let save = {
+                let unsaved = unsaved.clone();
+                Closure::once(move || flush_draft(&unsaved))
+            };
             let window = web_sys::window();
             let timer = window.as_ref().and_then(|w| {
                 w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -223,6 +228,18 @@ async fn send(
         }
     }
     form.dispatch(Action::Settle(outcome));
+}
+
+/// Writes the unsaved draft, if any: an empty comment removes the stored draft.
+fn flush_draft(unsaved: &std::cell::RefCell<Option<(String, SavedDraft)>>) {
+    let Some((key, draft)) = unsaved.borrow_mut().take() else {
+        return;
+    };
+    if draft.draft.comment.trim().is_empty() {
+        storage::remove(&key);
+    } else {
+        storage::set(&key, &saved::draft_to_json(&draft, storage::now()));
+    }
 }
 
 /// `Retry-After` as seconds: delta-seconds, or an HTTP date read by the browser.

@@ -39,18 +39,35 @@ fn parse_date(iso: &str) -> Option<Date> {
     (!date.get_time().is_nan()).then_some(date)
 }
 
-/// The machine-readable form for `<time datetime>`: the string as given when the browser
-/// reads it as a date.
-pub fn valid_datetime(iso: &str) -> Option<String> {
-    parse_date(iso).map(|_| iso.trim().to_owned())
+/// True when the value carries a time of day, not only a date.
+fn has_time(value: &str) -> bool {
+    value.contains(':')
+}
+
+/// The machine-readable form for `<time datetime>`: ISO 8601 as given, or as the browser
+/// normalises it (RSS dates such as "Thu, 06 Nov 2025 08:15:00 GMT" become
+/// "2025-11-06T08:15:00.000Z").
+pub fn valid_datetime(value: &str) -> Option<String> {
+    let date = parse_date(value)?;
+    let trimmed = value.trim();
+    let is_iso =
+        trimmed.len() >= 10 && trimmed.as_bytes()[4] == b'-' && trimmed.as_bytes()[7] == b'-';
+    if is_iso {
+        return Some(trimmed.to_owned());
+    }
+    let iso: String = date.to_iso_string().into();
+    Some(if has_time(trimmed) {
+        iso
+    } else {
+        iso[..10].to_owned()
+    })
 }
 
 /// A long, localised date (with the time when the source has one). Date-only values are
 /// shown in UTC so they never slip to the previous day.
 pub fn format_date(iso: &str, lang: &str) -> Option<String> {
     let date = parse_date(iso)?;
-    let has_time = iso.contains('T');
-    let options: &[(&str, &str)] = if has_time {
+    let options: &[(&str, &str)] = if has_time(iso) {
         &[("dateStyle", "long"), ("timeStyle", "short")]
     } else {
         &[("dateStyle", "long"), ("timeZone", "UTC")]

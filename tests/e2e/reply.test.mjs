@@ -1014,19 +1014,27 @@ describe('one request per send', () => {
   const buttonState = (page) =>
     page.locator(S.submit).evaluate((b) => ({ disabled: b.disabled, busy: b.getAttribute('aria-busy') }));
 
-  test('10 rapid clicks while the server takes 500 ms: exactly 1 request; disabled and aria-busy meanwhile', async () => {
+  // Bursts driven through the DevTools protocol take one round trip per click or key press;
+  // on a loaded machine ten of them can exceed 500 ms, so those answers take 1.5 s to keep the
+  // whole burst inside the flight. The in-page burst below uses the 500 ms of the brief.
+  const BURST_DELAY_MS = 1500;
+
+  test('10 rapid mouse clicks while the server takes its time: exactly 1 request; disabled and aria-busy meanwhile', async () => {
     const page = await open('reply-json.html');
-    server.setRoute('POST', REST, { ...created(), delayMs: 500 });
+    server.setRoute('POST', REST, { ...created(), delayMs: BURST_DELAY_MS });
     await fill(page, READER);
     await page.locator(S.submit).scrollIntoViewIfNeeded();
     const box = await page.locator(S.submit).boundingBox();
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
+    const started = Date.now();
     await page.mouse.click(x, y);
     const during = await buttonState(page);
     for (let i = 0; i < 9; i += 1) await page.mouse.click(x, y);
     const later = await buttonState(page);
+    const burst = Date.now() - started;
     assert.deepEqual(during, { disabled: true, busy: 'true' }, 'in flight: disabled, aria-busy="true"');
+    assert.ok(burst < BURST_DELAY_MS, `the burst (${burst} ms) must fit in the flight for this test to mean anything`);
     assert.deepEqual(later, { disabled: true, busy: 'true' }, 'still in flight after the burst');
     await regionText(page, S.status);
     await sleep(1000);
@@ -1034,7 +1042,7 @@ describe('one request per send', () => {
     assert.deepEqual(await buttonState(page), { disabled: false, busy: null }, 'usable again afterwards');
   });
 
-  test('10 clicks in one task (before any re-render): exactly 1 request', async () => {
+  test('10 clicks in one task (before any re-render) while the server takes 500 ms: exactly 1 request', async () => {
     const page = await open('reply-json.html');
     server.setRoute('POST', REST, { ...created(), delayMs: 500 });
     await fill(page, READER);
@@ -1048,7 +1056,7 @@ describe('one request per send', () => {
 
   test('10 Enter presses in the Name field: exactly 1 request', async () => {
     const page = await open('reply-json.html');
-    server.setRoute('POST', REST, { ...created(), delayMs: 500 });
+    server.setRoute('POST', REST, { ...created(), delayMs: BURST_DELAY_MS });
     await fill(page, READER);
     await page.focus(S.name);
     for (let i = 0; i < 10; i += 1) await page.keyboard.press('Enter');

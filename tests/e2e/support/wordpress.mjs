@@ -5,7 +5,7 @@
 //   wp.env.POST_ID, wp.env.REST_COMMENTS, …  // /tmp/wp/env, parsed
 //   wp.eval('echo json_encode(get_comments(["post_id" => 4, "status" => "all"]));')
 //   wp.comments(4)                            // every comment of a post (any status), as WordPress stores it
-//   wp.approve(id); wp.deleteComments([4, 5]); wp.insertComment({ … })
+//   wp.approve(id); wp.reset([4, 5]); wp.insertComments([{ … }])
 //
 // up.sh must run as root (apt, MariaDB); CI runs as root. See ../shared/wordpress/README.md.
 
@@ -75,6 +75,15 @@ export async function ensureWordPress({ log = (line) => process.stderr.write(`${
   }
   return wordpress(env);
 }
+
+/**
+ * PHP printing the seconds until WordPress's flood check (wp_check_comment_flood: the newest
+ * comment from the same IP address, less than 15 s old) lets a comment from 127.0.0.1 through.
+ */
+const FLOOD_WAIT_PHP = `
+  global $wpdb;
+  $last = $wpdb->get_var("SELECT UNIX_TIMESTAMP(MAX(comment_date_gmt)) - UNIX_TIMESTAMP(UTC_TIMESTAMP()) FROM $wpdb->comments WHERE comment_author_IP = '127.0.0.1' AND comment_date_gmt >= UTC_TIMESTAMP() - INTERVAL 1 MINUTE");
+  echo $last === null ? 0 : max(0, 16 + (int) $last);`;
 
 /** Helpers over one WordPress, from its env variables. */
 export function wordpress(env) {
@@ -164,12 +173,24 @@ export function wordpress(env) {
         echo json_encode($ids);`);
     },
 
+    /**
+     * deleteComments(postIds) and floodWait() in one WP_EVAL (each run loads WordPress):
+     * returns the seconds to wait before a comment from 127.0.0.1 gets through.
+     */
+    reset(postIds) {
+      const out = evalPhp(`
+        foreach ([${postIds.map(Number).join(', ')}] as $post) {
+          foreach (get_comments(["post_id" => $post, "status" => "all", "fields" => "ids"]) as $id) {
+            wp_delete_comment($id, true);
+          }
+        }
+        ${FLOOD_WAIT_PHP}`);
+      return Number(out.trim()) || 0;
+    },
+
     /** Seconds until WordPress's 15 s flood check lets a comment from 127.0.0.1 through (0: now). */
     floodWait() {
-      const out = evalPhp(`
-        global $wpdb;
-        $last = $wpdb->get_var("SELECT UNIX_TIMESTAMP(MAX(comment_date_gmt)) - UNIX_TIMESTAMP(UTC_TIMESTAMP()) FROM $wpdb->comments WHERE comment_author_IP = '127.0.0.1' AND comment_date_gmt >= UTC_TIMESTAMP() - INTERVAL 1 MINUTE");
-        echo $last === null ? 0 : max(0, 16 + (int) $last);`);
+      const out = evalPhp(FLOOD_WAIT_PHP);
       return Number(out.trim()) || 0;
     },
   };
