@@ -247,7 +247,6 @@ fn rss_selection_resolves_filters_and_reduces_html() {
 /// seen: the identifier is taken as the story's URL and, being relative-looking, resolved
 /// into a link to a page that does not exist.
 #[wasm_bindgen_test]
-#[ignore = "widget bug: services::xml reads guid@ispermalink, XML attributes are case-sensitive"]
 fn guid_that_is_not_a_permalink_is_not_a_link() {
     let feed = r#"<rss version="2.0"><channel>
         <item><title>Not a permalink</title><guid isPermaLink="false">12345</guid></item>

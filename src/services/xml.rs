@@ -97,7 +97,7 @@ fn rss_item(item: &Element) -> RawItem {
         title: child_text(item, "title"),
         url: child_text(item, "link").or_else(|| {
             child_named(item, "guid")
-                .filter(|g| g.get_attribute("ispermalink").is_none_or(|p| p != "false"))
+                .filter(|g| g.get_attribute("isPermaLink").is_none_or(|p| p != "false"))
                 .and_then(|g| g.text_content())
         }),
         summary: child_text(item, "description"),

@@ -323,6 +323,36 @@ describe('against a real WordPress', { skip: SKIP }, () => {
       assertQuietConsole();
     });
 
+    test('an author WordPress approved before is published at once: the widget says published; listed after a reload', async () => {
+      // comment_previously_approved: WordPress compares the raw name with the stored (kses-encoded)
+      // one, so the name has no "&". Dated 10 minutes ago: outside the 15 s flood window that the
+      // same email would open.
+      const values = reader('approved-author', { name: 'Morwenna Trist' });
+      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+      const [earlier] = wp.insertComments([
+        {
+          comment_post_ID: POST_ID,
+          comment_author: values.name,
+          comment_author_email: values.email,
+          comment_content: 'An earlier, approved reply.',
+          comment_approved: 1,
+          comment_date_gmt: tenMinutesAgo,
+        },
+      ]);
+      const page = await open(jsonPage(restAttributes()));
+      const said = await send(page, values);
+      assert.match(said.status, /published/i, `status: ${JSON.stringify(said)}`);
+      assert.equal((await lastEvent(page, 'byline:reply-sent'))?.detail?.status, 'approved');
+      const stored = wp.comments(POST_ID).find((c) => Number(c.comment_ID) !== earlier);
+      assert.equal(stored?.comment_approved, '1', 'WordPress approved it');
+
+      await reload(page);
+      const item = page.locator(`${S.threadItems}[id$="-comment-${stored.comment_ID}"]`);
+      await item.waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator(S.threadPending).count(), 0, 'not marked as awaiting moderation');
+      assertQuietConsole();
+    });
+
     test('the same text again: WordPress’s duplicate message, plain text, entity decoded; text kept', async () => {
       const page = await open(jsonPage(restAttributes()));
       const values = reader('duplicate', { comment: plainComment('duplicate'), name: 'Morwenna Trist' });

@@ -97,14 +97,17 @@ function readBody(req) {
  * @param {object} [options.headers]  extra headers added to every response
  * @param {{prefix: string, dir: string}[]} [options.mounts]  more static trees, e.g.
  *   `{ prefix: '/bench/', dir: '<project>/bench/pages' }` (the benchmark's host pages)
+ * @param {string} [options.dist]  what /dist/ serves (default <root>/dist; the benchmark
+ *   serves a snapshot of it, so a concurrent rebuild cannot change files mid-run)
  */
 export async function startServer({
   root = projectRoot,
   headers: globalHeaders = {},
   mounts: extraMounts = [],
+  dist = distDir(root),
 } = {}) {
   const mounts = [
-    { prefix: '/dist/', dir: distDir(root) },
+    { prefix: '/dist/', dir: dist },
     { prefix: '/hosts/', dir: path.join(root, 'tests', 'e2e', 'hosts') },
     { prefix: '/fixtures/', dir: path.join(root, 'tests', 'e2e', 'fixtures') },
     ...extraMounts,
