@@ -274,9 +274,9 @@ async function ensureBrowser() {
  * One cold load in a fresh browser context (own cache: the wasm is fetched and compiled every
  * time). `until(bench)` (evaluated in the page) says when to stop; then `settleMs` more.
  */
-async function load(url, { watch, until, settleMs = 0, elementTiming = true, timeout = 30_000, before } = {}) {
+async function load(url, { watch, until, settleMs = 0, elementTiming = true, timeout = 30_000, before, device } = {}) {
   await ensureBrowser();
-  const rec = await newPage(browser, { viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const rec = await newPage(browser, device ?? { viewport: VIEWPORT, deviceScaleFactor: 1 });
   try {
     await rec.context.addInitScript(benchInit, { watch, elementTiming });
     await rec.page.goto(url, { waitUntil: 'load', timeout });
@@ -420,7 +420,25 @@ function shiftsOfMedianRun(runs) {
 // ---------------------------------------------------------------------------------------------
 // 4. Layout shift of the lazy-loading page (the demo page's figure comes from section 3).
 
+/** Lighthouse's mobile device (Moto G Power): its CLS is the one Lighthouse scores. */
+const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
 async function measureLazy() {
+  // The demo page again, on a phone-sized viewport (no CPU or network throttling).
+  const demoHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const demoHasRelated = /<div data-byline\b[^>]*data-related=/.test(demoHtml);
+  const mobileRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    mobileRuns.push(
+      await load(`${server.url}/dist/index.html`, {
+        watch: ['headline', 'related'],
+        until: `b.readyPainted != null${demoHasRelated ? ' && b.related != null' : ''}`,
+        settleMs: SETTLE_MS,
+        device: MOBILE,
+      }),
+    );
+  }
+
   const url = `${server.url}/bench/lazy.html`;
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
@@ -446,6 +464,8 @@ async function measureLazy() {
     runs.push({ ...data, beforeScroll, scrolledAt });
   }
   const ls = (results.layoutShift ??= {});
+  ls.demoMobile = summary(mobileRuns.map((r) => r.cls));
+  ls.demoMobileShifts = shiftsOfMedianRun(mobileRuns);
   ls.lazy = summary(runs.map((r) => r.cls));
   ls.lazyShifts = shiftsOfMedianRun(runs);
   ls.lazyScrollToPainted = summary(runs.map((r) => (r.readyPainted ?? NaN) - r.scrolledAt));
@@ -456,7 +476,8 @@ async function measureLazy() {
     `4. Cumulative layout shift (sum of layout-shift entries without recent input, from load until ready + ${SETTLE_MS} ms), median of ${RUNS}`,
     ['page', 'CLS median', 'worst', 'target'],
     [
-      ['demo page (dist/index.html)', fmt(ls.demo?.median), fmt(ls.demo?.max), '0.00'],
+      ['demo page (dist/index.html), 1280×720', fmt(ls.demo?.median), fmt(ls.demo?.max), '0.00'],
+      ['demo page, 412×823 phone viewport (no throttling)', fmt(ls.demoMobile.median), fmt(ls.demoMobile.max), '0.00'],
       ['lazy host (bench/pages/lazy.html), scrolled into view', fmt(ls.lazy.median), fmt(ls.lazy.max), '0.00'],
       ['static HTML floor (reference)', fmt(ls.static?.median), fmt(ls.static?.max), ''],
     ],
@@ -464,6 +485,7 @@ async function measureLazy() {
   const describe = (shifts) =>
     shifts.map((x) => `${x.value.toFixed(4)} at ${ms(x.at, 0)}${x.sinceReady === null ? '' : ` (ready ${x.sinceReady >= 0 ? '+' : '−'}${Math.abs(x.sinceReady).toFixed(0)} ms)`}: ${x.sources.join(', ')}`).join('; ');
   if (ls.demoShifts?.length) note(`demo page, shifts in the median run: ${describe(ls.demoShifts)}`);
+  if (ls.demoMobileShifts.length) note(`demo page on a phone, shifts in the median run: ${describe(ls.demoMobileShifts)}`);
   if (ls.lazyShifts.length) note(`lazy page, shifts in the median run: ${describe(ls.lazyShifts)}`);
   note(`lazy page: wasm fetched before the scroll in ${ls.lazyWasmBeforeScroll} of ${RUNS} loads; scroll → article painted ${ms(ls.lazyScrollToPainted.median)} (median)`);
 }
@@ -850,6 +872,10 @@ async function measureLighthouse() {
         bestPractices: failing('best-practices'),
       },
       runWarnings: out.report.runWarnings ?? [],
+      auditErrors: Object.values(audits)
+        .filter((a) => a.scoreDisplayMode === 'error')
+        .map((a) => `${a.id}: ${a.errorMessage ?? 'error'}`),
+      consoleErrors: (audits['errors-in-console']?.details?.items ?? []).map((i) => `${i.description} ${i.sourceLocation?.url ?? ''}`.trim()),
       report: path.relative(root, out.htmlPath),
     };
     rows.push(results.lighthouse[preset]);
@@ -864,7 +890,9 @@ async function measureLighthouse() {
       ],
     );
     note(`metrics: FCP ${ms(r.metrics.fcp, 0)}, LCP ${ms(r.metrics.lcp, 0)}, TBT ${ms(r.metrics.tbt, 0)}, CLS ${r.metrics.cls?.toFixed(3) ?? 'n/a'}, Speed Index ${ms(r.metrics.speedIndex, 0)}; report: ${r.report}`);
-    for (const w of r.runWarnings) note(`lighthouse warning: ${w}`);
+    for (const w of r.runWarnings) note(`lighthouse warning: ${w.replace(/\s+/g, ' ').replace(/ Learn more.*$/, '')}`);
+    for (const e of r.consoleErrors) note(`console error seen by Lighthouse: ${e}`);
+    if (r.auditErrors.length) note(`audits that errored (not scored; Lighthouse 12.2.3 predates this Chromium's trace format): ${r.auditErrors.map((e) => e.split(':')[0]).join(', ')}`);
   }
 }
 
@@ -881,6 +909,7 @@ function keyFigures(r) {
     ['headline: widget ÷ static', r?.timeToArticle?.ratio?.headlinePainted, times, '≤ 2.00×'],
     ['form interactive: widget ÷ static', r?.timeToArticle?.ratio?.formInteractive, times, ''],
     ['CLS demo page', r?.layoutShift?.demo?.median, (x) => x.toFixed(4), '0.00'],
+    ['CLS demo page, phone viewport', r?.layoutShift?.demoMobile?.median, (x) => x.toFixed(4), '0.00'],
     ['CLS lazy page', r?.layoutShift?.lazy?.median, (x) => x.toFixed(4), '0.00'],
     ['typing: keystroke → paint, median', r?.typing?.keystrokeToPaint?.median, ms, '< 8 ms'],
     ['typing: keystroke → paint, worst', r?.typing?.keystrokeToPaint?.max, ms, ''],
@@ -932,6 +961,10 @@ async function main() {
   await section('floor', measureFloor);
 
   server = await startServer({ dist, mounts: [{ prefix: '/bench/', dir: path.join(here, 'pages') }] });
+  // The demo is served from /dist/ of a bare test origin; a publisher's site has a favicon. Without
+  // this the browser's own /favicon.ico request 404s and Lighthouse counts a console error that
+  // is the test server's, not the page's.
+  server.setRoute('GET', '/favicon.ico', { status: 204, headers: { 'Cache-Control': 'max-age=3600' } });
   try {
     await section('time', measureTimeToArticle);
     await section('cls', measureLazy);

@@ -207,18 +207,41 @@ fn submit_in_lax_mode_needs_only_the_comment() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn editing_a_never_shown_field_adds_no_error() {
+fn editing_before_any_send_adds_no_error() {
+    let mut form = typed("", "", "", "");
+    form.apply(Action::Edit(Field::Email, "broken".to_owned()));
+    form.apply(Action::Edit(
+        Field::Website,
+        "javascript:alert(1)".to_owned(),
+    ));
+    assert!(
+        form.errors.is_empty(),
+        "nothing is shown before the first send"
+    );
+}
+
+#[test]
+fn after_a_send_attempt_every_changed_field_is_checked_live() {
     let mut form = typed("", "Alice", "alice@example.com", "");
     form.apply(Action::Submit);
     assert_eq!(shown_fields(&form), vec![Field::Comment]);
-    // Email was fine when submitted; making it wrong now shows nothing until the next send.
+    // CONTRACT 5: "on submit and then live on each changed field".
     form.apply(Action::Edit(Field::Email, "broken".to_owned()));
     form.apply(Action::Edit(
         Field::Website,
         "javascript:alert(1)".to_owned(),
     ));
     form.apply(Action::Edit(Field::Name, String::new()));
-    assert_eq!(shown_fields(&form), vec![Field::Comment]);
+    assert_eq!(
+        shown_fields(&form),
+        vec![Field::Comment, Field::Name, Field::Email, Field::Website],
+        "errors stay in form order"
+    );
+    // Fixed, then broken again: checked again.
+    form.apply(Action::Edit(Field::Name, "Joan".to_owned()));
+    assert_eq!(form.error(Field::Name), None);
+    form.apply(Action::Edit(Field::Name, "   ".to_owned()));
+    assert_eq!(form.error(Field::Name), Some(&FieldError::Required));
     assert_eq!(form.summary_focus, 1, "live edits never steal focus");
 }
 

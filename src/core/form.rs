@@ -40,6 +40,8 @@ pub struct FormState {
     pub rules: Rules,
     /// The comment as it was when the last send started.
     pub sent_comment: Option<String>,
+    /// A send was tried: from then on every edited field is checked as it changes.
+    pub attempted: bool,
 }
 
 /// What can happen to the form.
@@ -76,6 +78,7 @@ impl FormState {
             status: None,
             rules,
             sent_comment: None,
+            attempted: false,
         }
     }
 
@@ -92,13 +95,13 @@ impl FormState {
         match action {
             Action::Edit(field, value) => {
                 self.draft.set(field, value);
-                // Live re-validation, only for a field already shown wrong.
-                if let Some(pos) = self.errors.iter().position(|(f, _)| *f == field) {
-                    match validate_field(field, self.draft.get(field), self.rules) {
-                        Some(error) => self.errors[pos].1 = error,
-                        None => {
-                            self.errors.remove(pos);
-                        }
+                // Live re-validation once a send was tried (or the field was shown wrong).
+                let shown = self.errors.iter().position(|(f, _)| *f == field);
+                if self.attempted || shown.is_some() {
+                    self.errors.retain(|(f, _)| *f != field);
+                    if let Some(error) = validate_field(field, self.draft.get(field), self.rules) {
+                        self.errors.push((field, error));
+                        self.errors.sort_by_key(|(f, _)| *f);
                     }
                 }
             }
@@ -120,6 +123,7 @@ impl FormState {
                 if self.sending {
                     return;
                 }
+                self.attempted = true;
                 self.errors = validate(&self.draft, self.rules);
                 if self.errors.is_empty() {
                     self.sending = true;
@@ -168,6 +172,7 @@ impl FormState {
     /// After a successful send: the comment is cleared (details stay), errors go. Text
     /// typed while the request was in flight is kept.
     fn succeed(&mut self, status: Status) {
+        self.attempted = false;
         if self
             .sent_comment
             .take()

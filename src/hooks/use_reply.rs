@@ -77,9 +77,17 @@ pub fn use_reply(
         let key = saved::draft_key(&target.article_key);
         let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
         let unsaved = unsaved.clone();
-        use_effect_with((form.draft.clone(), parent), move |(draft, parent)| {
+        let deps = (form.draft.clone(), parent, form.save_details);
+        use_effect_with(deps, move |(draft, parent, keep_details)| {
+            // Name, email and website are kept only with the reader's consent (the box).
+            let mut draft = draft.clone();
+            if !keep_details {
+                draft.name.clear();
+                draft.email.clear();
+                draft.website.clear();
+            }
             let draft = SavedDraft {
-                draft: draft.clone(),
+                draft,
                 parent: *parent,
             };
             *unsaved.borrow_mut() = Some((key, draft));
@@ -251,8 +259,14 @@ fn retry_after_seconds(value: &str) -> Option<u32> {
 }
 
 /// After a successful send: the draft goes; details are saved or forgotten as ticked.
+/// The stored draft goes only when it is the text that was sent: what the reader typed while
+/// the request was in flight stays saved.
 fn finish_success(target: &ReplyTarget, draft: &reply::Draft, save_details: bool) {
-    storage::remove(&saved::draft_key(&target.article_key));
+    let key = saved::draft_key(&target.article_key);
+    let stored = storage::get(&key).and_then(|t| saved::draft_from_json(&t, storage::now()));
+    if stored.is_none_or(|s| s.draft.comment == draft.comment) {
+        storage::remove(&key);
+    }
     if save_details {
         storage::set(saved::DETAILS_KEY, &saved::details_to_json(draft));
     } else {
