@@ -55,6 +55,8 @@ const CYCLES = intEnv('BENCH_CYCLES', 100);
 const KEYSTROKES = 200;
 const COMMENT_CHARS = 10_000;
 const SETTLE_MS = 500;
+// Wait for the demo's related stories, but not for ever if they never come (a broken feed).
+const RELATED_OR_GIVE_UP = '(b.related != null || performance.now() - b.readyPainted > 5000)';
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const wanted = (section) => ONLY.length === 0 || ONLY.includes(section);
 
@@ -312,6 +314,25 @@ async function load(url, { watch, until, settleMs = 0, elementTiming = true, tim
   }
 }
 
+/**
+ * One measured run: a failed load is logged and recorded in results.runFailures, and the run
+ * goes on, unless more than half the runs of that page have failed.
+ */
+async function sample(into, url, opts, extra = () => ({})) {
+  try {
+    const data = await load(url, opts);
+    into.push({ ...data, ...extra() });
+  } catch (error) {
+    const key = `${new URL(url).pathname}${opts?.device ? ' (phone)' : ''}`;
+    const failures = ((results.runFailures ??= {})[key] ??= []);
+    const message = String(error?.message ?? error).split('\n')[0];
+    failures.push(message);
+    log(`a run of ${key} failed: ${message}`);
+    if (failures.length > Math.floor(RUNS / 2)) throw new Error(`${key}: ${failures.length} runs failed; last: ${message}`);
+  }
+}
+const warmUp = (url, opts) => load(url, opts).catch((error) => log(`warm-up of ${url} failed: ${error.message.split('\n')[0]}`));
+
 // ---------------------------------------------------------------------------------------------
 // 3. Time to article (and 4a: layout shift of the demo page, from the same loads).
 
@@ -325,20 +346,20 @@ async function measureTimeToArticle() {
 
   const demoOpts = {
     watch: ['headline', 'form', 'related', 'readyState'],
-    until: `b.headline != null && b.form != null && b.readyPainted != null${demoHasRelated ? ' && b.related != null' : ''}`,
+    until: `b.headline != null && b.form != null && b.readyPainted != null${demoHasRelated ? ` && ${RELATED_OR_GIVE_UP}` : ''}`,
     settleMs: SETTLE_MS,
   };
   const staticOpts = { watch: ['headline', 'form'], until: 'b.headline != null && b.form != null', settleMs: SETTLE_MS };
 
   // Warm-up (browser process, server, disk cache), not counted.
-  await load(demoUrl, demoOpts);
-  await load(staticUrl, staticOpts);
+  await warmUp(demoUrl, demoOpts);
+  await warmUp(staticUrl, staticOpts);
 
   const demo = [];
   const stat = [];
   for (let i = 0; i < RUNS; i++) {
-    demo.push(await load(demoUrl, demoOpts));
-    stat.push(await load(staticUrl, staticOpts));
+    await sample(demo, demoUrl, demoOpts);
+    await sample(stat, staticUrl, staticOpts);
   }
   const pick = (runs, key) => runs.map((r) => r[key] ?? null);
   const t = {
@@ -420,23 +441,26 @@ function shiftsOfMedianRun(runs) {
 // ---------------------------------------------------------------------------------------------
 // 4. Layout shift of the lazy-loading page (the demo page's figure comes from section 3).
 
-/** Lighthouse's mobile device (Moto G Power): its CLS is the one Lighthouse scores. */
-const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+/**
+ * A phone-sized viewport (Lighthouse's Moto G Power: 412×823), where the demo's sidebar sits
+ * below the story. Deliberately not Playwright's `isMobile` emulation: with it Chromium reported
+ * no layout-shift entries for the very shift Lighthouse's mobile run scores (0.503 when this
+ * was written), while a plain 412-px viewport reports the same value Lighthouse does.
+ */
+const MOBILE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 };
 
 async function measureLazy() {
-  // The demo page again, on a phone-sized viewport (no CPU or network throttling).
+  // The demo page again, on a phone-width viewport (no CPU or network throttling).
   const demoHtml = readFileSync(path.join(dist, 'index.html'), 'utf8');
   const demoHasRelated = /<div data-byline\b[^>]*data-related=/.test(demoHtml);
   const mobileRuns = [];
   for (let i = 0; i < RUNS; i++) {
-    mobileRuns.push(
-      await load(`${server.url}/dist/index.html`, {
-        watch: ['headline', 'related'],
-        until: `b.readyPainted != null${demoHasRelated ? ' && b.related != null' : ''}`,
-        settleMs: SETTLE_MS,
-        device: MOBILE,
-      }),
-    );
+    await sample(mobileRuns, `${server.url}/dist/index.html`, {
+      watch: ['headline', 'related'],
+      until: `b.readyPainted != null${demoHasRelated ? ` && ${RELATED_OR_GIVE_UP}` : ''}`,
+      settleMs: SETTLE_MS,
+      device: MOBILE,
+    });
   }
 
   const url = `${server.url}/bench/lazy.html`;
@@ -444,7 +468,7 @@ async function measureLazy() {
   for (let i = 0; i < RUNS; i++) {
     let beforeScroll = null;
     let scrolledAt = null;
-    const data = await load(url, {
+    await sample(runs, url, {
       watch: ['headline', 'readyState'],
       until: 'b.readyPainted != null',
       settleMs: SETTLE_MS,
@@ -460,8 +484,7 @@ async function measureLazy() {
           return performance.now();
         });
       },
-    });
-    runs.push({ ...data, beforeScroll, scrolledAt });
+    }, () => ({ beforeScroll, scrolledAt }));
   }
   const ls = (results.layoutShift ??= {});
   ls.demoMobile = summary(mobileRuns.map((r) => r.cls));
@@ -477,7 +500,7 @@ async function measureLazy() {
     ['page', 'CLS median', 'worst', 'target'],
     [
       ['demo page (dist/index.html), 1280×720', fmt(ls.demo?.median), fmt(ls.demo?.max), '0.00'],
-      ['demo page, 412×823 phone viewport (no throttling)', fmt(ls.demoMobile.median), fmt(ls.demoMobile.max), '0.00'],
+      ['demo page, 412×823 phone-width viewport', fmt(ls.demoMobile.median), fmt(ls.demoMobile.max), '0.00'],
       ['lazy host (bench/pages/lazy.html), scrolled into view', fmt(ls.lazy.median), fmt(ls.lazy.max), '0.00'],
       ['static HTML floor (reference)', fmt(ls.static?.median), fmt(ls.static?.max), ''],
     ],
@@ -614,14 +637,14 @@ async function measureScaling() {
   const articleOpts = { watch: ['headline'], until: 'b.readyPainted != null', elementTiming: false, timeout: 60_000 };
   const relatedOpts = { watch: ['related'], until: 'b.related != null && b.readyPainted != null', elementTiming: false, timeout: 60_000 };
 
-  await load(`${server.url}/bench/generated/article-10.html`, articleOpts); // warm-up
+  await warmUp(`${server.url}/bench/generated/article-10.html`, articleOpts);
 
   const articles = Object.fromEntries(paragraphSizes.map((n) => [n, []]));
   const feeds = Object.fromEntries(feedSizes.map((n) => [n, []]));
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so drift in machine load spreads over every size alike.
-    for (const n of paragraphSizes) articles[n].push(await load(`${server.url}/bench/generated/article-${n}.html`, articleOpts));
-    for (const n of feedSizes) feeds[n].push(await load(`${server.url}/bench/generated/related-${n}.html`, relatedOpts));
+    for (const n of paragraphSizes) await sample(articles[n], `${server.url}/bench/generated/article-${n}.html`, articleOpts);
+    for (const n of feedSizes) await sample(feeds[n], `${server.url}/bench/generated/related-${n}.html`, relatedOpts);
   }
 
   // "work": from the wasm instance being ready (fetched and compiled: the same for every size)
@@ -983,6 +1006,9 @@ async function main() {
   printSummary();
   const failed = Object.keys(results.errors);
   if (failed.length) console.log(`\nNot measured: ${failed.join(', ')} (see "errors" in the JSON)`);
+  for (const [page, failures] of Object.entries(results.runFailures ?? {})) {
+    console.log(`${failures.length} run(s) of ${page} failed and were left out; first: ${failures[0]}`);
+  }
 
   const json = JSON.stringify(results, null, 2);
   writeFileSync(path.join(resultsDir, 'latest.json'), json);

@@ -52,6 +52,19 @@ pub fn has_tag(text: &str) -> bool {
     })
 }
 
+/// True when `s` has no character reference (nor a JSON `\u` escape that could hide one) and
+/// every '<' in it starts a tag. Only then is "no tag in the output" a fair demand: a stray
+/// '<' next to a removed tag forms a new one ("<<b>i>" reads "<i>", as a browser shows it),
+/// and "&lt;i&gt;" is the text "<i>"; both are shown as text, never parsed.
+pub fn markup_only(s: &str) -> bool {
+    !s.contains('&')
+        && !s.contains("\\u")
+        && s.match_indices('<').all(|(i, _)| {
+            s[i + 1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+        })
+}
+
 /// Splits "first line\nrest".
 pub fn first_line(input: &str) -> (&str, &str) {
     input.split_once('\n').unwrap_or((input, ""))

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let plain = html_to_text(input);
     assert_eq!(plain.trim(), plain);
     assert!(!plain.contains("\n\n\n"));
-    if !input.contains('&') {
+    if common::markup_only(input) {
         assert!(!common::has_tag(&plain), "a tag survived: {plain:?}");
     }
 

@@ -2,7 +2,7 @@
 //! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
 //! checked, a missing or odd `parent` makes a reply top-level.
 
-use super::text::{html_to_text, safe_url, split_paragraphs};
+use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -101,7 +101,7 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
                 author_url: item
                     .get("author_url")
                     .and_then(Value::as_str)
-                    .and_then(safe_url)
+                    .and_then(|u| safe_url(&decode_entities(u)))
                     .filter(|u| {
                         let lower = u.to_ascii_lowercase();
                         lower.starts_with("http://") || lower.starts_with("https://")

@@ -54,6 +54,9 @@ pub struct HttpRequest<'a> {
     pub accept: &'a str,
     /// Content type and body.
     pub body: Option<(&'a str, String)>,
+    /// Follow redirects (`false`: a redirect is answered as status 302 with no body, which
+    /// works across origins too).
+    pub follow: bool,
 }
 
 impl<'a> HttpRequest<'a> {
@@ -64,6 +67,7 @@ impl<'a> HttpRequest<'a> {
             url,
             accept,
             body: None,
+            follow: true,
         }
     }
 }
@@ -89,6 +93,9 @@ pub async fn request(req: HttpRequest<'_>) -> Result<HttpResponse, HttpError> {
     let controller = AbortController::new().map_err(|e| HttpError::Network(describe(&e)))?;
     let init = RequestInit::new();
     init.set_method(req.method);
+    if !req.follow {
+        init.set_redirect(web_sys::RequestRedirect::Manual);
+    }
     init.set_signal(Some(&controller.signal()));
     let headers = web_sys::Headers::new().map_err(|e| HttpError::Network(describe(&e)))?;
     let _ = headers.set("Accept", req.accept);
@@ -136,6 +143,18 @@ async fn fetch_and_read(
     let response: Response = JsFuture::from(window.fetch_with_request(request))
         .await?
         .dyn_into()?;
+    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+        return Ok(HttpResponse {
+            status: 302,
+            redirected: true,
+            url: String::new(),
+            content_type: String::new(),
+            retry_after: None,
+            total_pages: None,
+            total: None,
+            body: String::new(),
+        });
+    }
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
     let body = JsFuture::from(response.text()?)
