@@ -27,6 +27,9 @@ pub struct FieldProps {
     pub autocomplete: Option<AttrValue>,
     pub texts: Rc<Texts>,
     pub on_input: Callback<String>,
+    /// Reaches the control (to move focus to it).
+    #[prop_or_default]
+    pub control_ref: NodeRef,
 }
 
 #[component]
@@ -42,6 +45,7 @@ pub fn FormField(props: &FieldProps) -> Html {
         autocomplete,
         texts,
         on_input,
+        control_ref,
     } = props;
     let error_id = format!("{id}-error");
     let invalid = error.is_some().then_some("true");
@@ -57,7 +61,7 @@ pub fn FormField(props: &FieldProps) -> Html {
                 on_input.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
             });
             html! {
-                <textarea class="byline-textarea" id={id.clone()} name={name.clone()} rows="8"
+                <textarea class="byline-textarea" id={id.clone()} name={name.clone()} rows="8" ref={control_ref.clone()}
                     value={value.clone()} {oninput} aria-required={required.then_some("true")}
                     aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()} />
             }
@@ -68,7 +72,7 @@ pub fn FormField(props: &FieldProps) -> Html {
                 on_input.emit(e.target_unchecked_into::<HtmlInputElement>().value())
             });
             html! {
-                <input class="byline-input" type={*kind} id={id.clone()} name={name.clone()}
+                <input class="byline-input" type={*kind} id={id.clone()} name={name.clone()} ref={control_ref.clone()}
                     value={value.clone()} {oninput} aria-required={required.then_some("true")}
                     aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()}
                     spellcheck="false" />

@@ -121,6 +121,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         on_event,
     } = props;
     let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
+    let comment_ref = use_node_ref();
     let honeypot = use_node_ref();
     {
         let dispatcher = form.dispatcher();
@@ -131,11 +132,13 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
 
     {
         let dispatcher = form.dispatcher();
-        let comment_id = format!("{id}-{}", Field::Comment.id());
+        let comment = comment_ref.clone();
         use_effect_with(reply_to.clone(), move |reply_to| {
             if let Some((parent, name, _)) = reply_to {
                 dispatcher.dispatch(Action::ReplyTo(*parent, name.to_string()));
-                focus_by_id(&comment_id);
+                if let Some(field) = comment.cast::<web_sys::HtmlElement>() {
+                    let _ = field.focus();
+                }
             }
         });
     }
@@ -224,6 +227,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 }
                 <FormField id={field_id(Field::Comment)} name="comment" label={texts.get(TextKey::Comment).to_owned()}
                     control={Control::TextArea} value={form.draft.comment.clone()} required={required(Field::Comment)}
+                    control_ref={comment_ref.clone()}
                     error={error_of(Field::Comment)} texts={texts.clone()} on_input={edit(Field::Comment)} />
                 <FormField id={field_id(Field::Name)} name="author" label={texts.get(TextKey::Name).to_owned()}
                     control={Control::Input("text")} value={form.draft.name.clone()} required={required(Field::Name)}
@@ -269,31 +273,6 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 { pending_list(&pending.list, texts) }
             }
         </section>
-    }
-}
-
-/// Focuses the element with this id inside the document or the widget's shadow root.
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    let document = web_sys::window().and_then(|w| w.document());
-    let found = document.and_then(|d| d.get_element_by_id(id)).or_else(|| {
-        // In a shadow root the document does not see the field: search the open roots.
-        let hosts = web_sys::window()?
-            .document()?
-            .query_selector_all("[data-byline]")
-            .ok()?;
-        (0..hosts.length())
-            .filter_map(|i| {
-                hosts
-                    .item(i)?
-                    .dyn_into::<web_sys::Element>()
-                    .ok()?
-                    .shadow_root()
-            })
-            .find_map(|root| root.get_element_by_id(id))
-    });
-    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }
 
