@@ -10,9 +10,12 @@
 // feeds of 20 and 1,000 items; JS heap and wasm linear memory after load and after 100
 // mount/unmount cycles; Lighthouse scores of the demo page.
 //
-// Prints tables and writes bench/results/latest.json (plus a timestamped copy). It never
-// asserts: a figure over its target is reported, not failed. A section that cannot be measured
-// prints why and the run continues.
+// Prints tables and writes bench/results/latest.json (plus a timestamped copy; a BENCH_ONLY run
+// writes latest-partial.json instead, so latest.json is always a full run to compare with: the
+// summary shows the previous full run's figures beside this run's). It never asserts: a figure
+// over its target is reported, not failed. A section that cannot be measured prints why and the
+// run continues. Everything is measured on a snapshot of dist/ (target/bench-dist), served with
+// tests/e2e/support/server.mjs; bench/pages/ is served at /bench/.
 //
 // Environment:
 //   BENCH_RUNS=9               repetitions per page-load figure
@@ -21,6 +24,7 @@
 //   BENCH_CYCLES=100           mount/unmount cycles per memory run
 //   BENCH_NO_FLOOR=1           skip the Yew hello-world floor build
 //   BENCH_NO_LIGHTHOUSE=1      skip Lighthouse
+//   BENCH_LIGHTHOUSE_PRESETS=mobile,desktop   Lighthouse form factors (default: mobile)
 //   BENCH_ONLY=size,time,...   run only these sections (size, floor, time, cls, typing,
 //                              scaling, memory, lighthouse)
 
@@ -238,6 +242,7 @@ function measureFloor() {
   const floorWasm = size.files.find((f) => f.file.endsWith('.wasm'));
   results.floor = {
     ok: true,
+    yew: built.yew,
     buildSeconds: built.seconds,
     files: size.files,
     total: size.total,
@@ -247,7 +252,7 @@ function measureFloor() {
     overFloorBrotli: ours.brotli - size.total.brotli,
   };
   table(
-    `2. Runtime floor: Yew ${'0.23'} hello world (csr), same profile, Trunk pins and wasm-opt flags (built in ${built.seconds} s)`,
+    `2. Runtime floor: Yew ${built.yew} hello world (csr), same profile, Trunk pins and wasm-opt flags (built in ${built.seconds} s)`,
     ['file', 'raw', 'gzip -9', 'brotli -q 11'],
     [
       ...size.files.filter((f) => f.shipped).map((f) => [f.file, int(f.raw), int(f.gzip), int(f.brotli)]),
@@ -541,13 +546,23 @@ async function measureTyping() {
       const startLength = await textarea.evaluate((el) => el.value.length);
       await rec.page.evaluate(installTypingProbe);
       const typed = 'and the ferry will keep running all winter ';
+      // Each keystroke waits for the previous one's frames; without a pause it would always land
+      // just after a frame and wait a whole frame interval for the next. A pseudo-random pause
+      // of 0-40 ms (the same sequence every run) puts keys at every phase of the frame clock,
+      // as a person typing does.
+      let seed = 12345 + run;
+      const jitter = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return (seed / 2147483648) * 40;
+      };
       for (let i = 0; i < KEYSTROKES; i++) {
+        await new Promise((resolve) => setTimeout(resolve, jitter()));
         await rec.page.keyboard.type(typed[i % typed.length]);
         await rec.page.evaluate((n) => window.__typing.whenDone(n), i + 1);
       }
       await rec.page.waitForTimeout(300);
       const data = await rec.page.evaluate(() => ({
-        samples: window.__typing.samples.map(({ key, stamp, start, handled, painted, raf2 }) => ({ key, stamp, start, handled, painted, raf2 })),
+        samples: window.__typing.samples.map(({ key, stamp, start, handled, raf1, painted, raf2 }) => ({ key, stamp, start, handled, raf1, painted, raf2 })),
         events: window.__typing.events,
         eventTiming: window.__typing.eventTiming,
       }));
@@ -562,6 +577,8 @@ async function measureTyping() {
   const raf2 = samples.map((s) => s.raf2 - s.stamp);
   const handling = samples.map((s) => (s.handled === null ? NaN : s.handled - s.start));
   const delay = samples.map((s) => s.start - s.stamp);
+  const frameWait = samples.map((s) => s.raf1 - s.stamp);
+  const frameRender = samples.map((s) => s.painted - s.raf1);
   const events = sessions.flatMap((s) => s.events);
   const keyEvents = events.filter((e) => ['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(e.name));
   const interactions = new Map();
@@ -576,10 +593,13 @@ async function measureTyping() {
     keystrokeToDoubleRaf: { ...summary(raf2), p90: quantile(raf2, 0.9) },
     handling: { ...summary(handling), p90: quantile(handling, 0.9) },
     inputDelay: { ...summary(delay) },
+    frameWait: { ...summary(frameWait), p90: quantile(frameWait, 0.9) },
+    frameRender: { ...summary(frameRender), p90: quantile(frameRender, 0.9) },
     eventTiming: {
       supported: sessions.every((s) => s.eventTiming),
       entriesAtLeast16ms: keyEvents.length,
       interactionsAtLeast16ms: interactions.size,
+      medianReportedDuration: median(keyEvents.filter((e) => e.name === 'keydown').map((e) => e.duration)),
       worstDuration: max(keyEvents.map((e) => e.duration)),
       worstProcessing: max(keyEvents.map((e) => e.processing)),
       worstByEvent: Object.fromEntries(
@@ -591,15 +611,17 @@ async function measureTyping() {
     },
     targetMedianMs: 8,
   };
-  for (const key of ['keystrokeToPaint', 'keystrokeToDoubleRaf', 'handling', 'inputDelay']) delete t[key].samples;
+  for (const key of ['keystrokeToPaint', 'keystrokeToDoubleRaf', 'handling', 'inputDelay', 'frameWait', 'frameRender']) delete t[key].samples;
   t.samples = samples;
   results.typing = t;
   const matches = t.commentLength.after - t.commentLength.before === KEYSTROKES;
   table(
-    `5. Typing: ${t.keystrokes} keystrokes (page.keyboard.type, one at a time) after a ${int(t.commentLength.before)}-character comment`,
+    `5. Typing: ${t.keystrokes} keystrokes (page.keyboard.type, one at a time, 0-40 ms apart after each paint) after a ${int(t.commentLength.before)}-character comment`,
     ['per keystroke', 'median', 'p90', 'worst'],
     [
       ['keydown → next frame rendered (rAF + post-frame task)', ms(t.keystrokeToPaint.median), ms(t.keystrokeToPaint.p90), ms(t.keystrokeToPaint.max)],
+      ['  of which: keydown → frame starts (first rAF)', ms(t.frameWait.median), ms(t.frameWait.p90), ms(t.frameWait.max)],
+      ['  of which: frame rendered (rAF → post-frame task)', ms(t.frameRender.median), ms(t.frameRender.p90), ms(t.frameRender.max)],
       ['keydown → second rAF (double-rAF upper bound)', ms(t.keystrokeToDoubleRaf.median), ms(t.keystrokeToDoubleRaf.p90), ms(t.keystrokeToDoubleRaf.max)],
       ['script work: key handlers + input + Yew render', ms(t.handling.median), ms(t.handling.p90), ms(t.handling.max)],
       ['input delay (event timeStamp → first listener)', ms(t.inputDelay.median), '', ms(t.inputDelay.max)],
@@ -610,9 +632,9 @@ async function measureTyping() {
     .map(([name, v]) => `${name} ${v.count}× (worst ${ms(v.worstDuration, 0)})`)
     .join(', ');
   note(
-    `Event Timing API (reports only events ≥ 16 ms, durations rounded to 8 ms): ${
+    `Event Timing API (durationThreshold 16 ms, the API's floor; durations end at the compositor's presentation feedback, which headless Chromium without a GPU can deliver late, so they can disagree wildly with the direct figures above): ${
       t.eventTiming.supported
-        ? `${t.eventTiming.interactionsAtLeast16ms} of ${t.keystrokes} keystrokes had an entry; ${byEvent || 'none'}; worst handler processing ${ms(t.eventTiming.worstProcessing)}`
+        ? `${t.eventTiming.interactionsAtLeast16ms} of ${t.keystrokes} keystrokes had an entry (keydown median of those ${ms(t.eventTiming.medianReportedDuration, 0)}); ${byEvent || 'none'}; worst handler processing ${ms(t.eventTiming.worstProcessing)}`
         : 'not available'
     }`,
   );
@@ -1010,11 +1032,14 @@ async function main() {
     console.log(`${failures.length} run(s) of ${page} failed and were left out; first: ${failures[0]}`);
   }
 
+  // Only a full run becomes latest.json (what the next run compares itself with).
+  results.meta.only = ONLY.length ? ONLY : null;
   const json = JSON.stringify(results, null, 2);
-  writeFileSync(path.join(resultsDir, 'latest.json'), json);
+  const latest = path.join(resultsDir, ONLY.length ? 'latest-partial.json' : 'latest.json');
+  writeFileSync(latest, json);
   const stamp = results.meta.date.replace(/[:.]/g, '-');
-  writeFileSync(path.join(resultsDir, `${stamp}-${results.meta.commit ?? 'unknown'}.json`), json);
-  console.log(`\nWrote ${path.relative(root, path.join(resultsDir, 'latest.json'))} (and a timestamped copy) in ${results.meta.seconds} s.`);
+  writeFileSync(path.join(resultsDir, `${stamp}-${results.meta.commit ?? 'unknown'}${ONLY.length ? '-partial' : ''}.json`), json);
+  console.log(`\nWrote ${path.relative(root, latest)} (and a timestamped copy) in ${results.meta.seconds} s.`);
 }
 
 main().catch((error) => {

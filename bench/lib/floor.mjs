@@ -1,5 +1,6 @@
 // The runtime floor: a Yew 0.23 "hello world" (csr) built with Byline's release profile, the
-// same Trunk tool pins and the same wasm-opt flags, in target/bench-floor/. Its brotli size is
+// same Trunk tool pins and the same wasm-opt flags (and, when Byline has it, the same `tracing`
+// line that compiles Yew's tracing out), in target/bench-floor/. Its brotli size is
 // what any Yew widget costs before it does anything; Byline's ratio to it is the figure to watch.
 //
 // The crate is generated here on every run (Cargo.toml, src/main.rs, index.html, Trunk.toml);
@@ -29,7 +30,7 @@ function releaseProfile(cargoToml) {
 }
 
 /**
- * Generates and builds the floor crate. Returns { ok: true, dir, dist, seconds } or
+ * Generates and builds the floor crate. Returns { ok: true, dir, dist, yew, seconds } or
  * { ok: false, reason, seconds }. Never throws.
  */
 export function buildFloor(root, { log = () => {} } = {}) {
@@ -49,6 +50,9 @@ export function buildFloor(root, { log = () => {} } = {}) {
     const optLevel = rustLink.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? 'z';
     const optParams = rustLink.match(/data-wasm-opt-params="([^"]*)"/)?.[1];
     const yewVersion = cargoToml.match(/yew\s*=\s*\{\s*version\s*=\s*"([^"]+)"/)?.[1] ?? '0.23';
+    // Byline compiles Yew's tracing calls out with tracing's max_level_off features: a build
+    // setting for Yew itself, so the floor gets it too (when Byline has it).
+    const tracingLine = cargoToml.match(/^tracing\s*=.*$/m)?.[0];
 
     mkdirSync(path.join(dir, 'src'), { recursive: true });
     // A stale dist/ must never be measured as this run's floor.
@@ -64,7 +68,7 @@ publish = false
 
 [dependencies]
 yew = { version = "${yewVersion}", features = ["csr"] }
-
+${tracingLine ? `# As in Byline's Cargo.toml: compiles out the tracing calls inside Yew.\n${tracingLine}\n` : ''}
 # Byline's release profile, copied from its Cargo.toml.
 ${profile}
 # Its own workspace root, never part of Byline's.
@@ -140,7 +144,9 @@ ${wasmOpt ? `wasm_opt = "${wasmOpt}"` : ''}
     if (!files.some((f) => f.endsWith('.wasm')) || !files.some((f) => f.endsWith('.js'))) {
       return { ok: false, reason: `floor build wrote no .wasm/.js in ${dist}`, seconds: seconds() };
     }
-    return { ok: true, dir, dist, seconds: seconds() };
+    const lock = readFileSync(path.join(dir, 'Cargo.lock'), 'utf8');
+    const yew = lock.match(/\[\[package\]\]\nname = "yew"\nversion = "([^"]+)"/)?.[1] ?? yewVersion;
+    return { ok: true, dir, dist, yew, seconds: seconds() };
   } catch (error) {
     return { ok: false, reason: `floor build failed: ${error.message}`, seconds: seconds() };
   }

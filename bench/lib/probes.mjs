@@ -185,7 +185,8 @@ export function readBench() {
  * `stamp` (the keydown's event.timeStamp: when the browser received the key), `start` (our
  * window capture listener, the first to run), `handled` (a microtask queued from a window
  * bubble-phase `input` listener: after every handler and Yew's render microtask),
- * `painted` (a task posted from the first rAF after the keydown: that frame is rendered),
+ * `raf1` (the first rAF after the keydown: the frame starts), `painted` (a task posted from
+ * that rAF: the frame is rendered),
  * `raf2` (the second rAF: the "double rAF" figure).
  */
 export function installTypingProbe() {
@@ -207,10 +208,11 @@ export function installTypingProbe() {
   window.addEventListener(
     'keydown',
     (event) => {
-      const sample = { key: event.key, stamp: event.timeStamp, start: performance.now(), handled: null, painted: null, raf2: null, done: false };
+      const sample = { key: event.key, stamp: event.timeStamp, start: performance.now(), handled: null, raf1: null, painted: null, raf2: null, done: false };
       current = sample;
       t.samples.push(sample);
       requestAnimationFrame(() => {
+        sample.raf1 = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           sample.painted = performance.now();
