@@ -4,8 +4,29 @@
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `new Intl.<name>(lang, options)`, or `None` when the browser refuses.
+thread_local! {
+    /// Formatters already made: building one is the slow part of `Intl`.
+    static MADE: std::cell::RefCell<Vec<(String, Object)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `new Intl.<name>(lang, options)`, made once per combination, or `None` when the browser
+/// refuses.
 fn construct(name: &str, lang: &str, options: &[(&str, &str)]) -> Option<Object> {
+    let key = format!("{name}|{lang}|{options:?}");
+    if let Some(made) = MADE.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, o)| o.clone())
+    }) {
+        return Some(made);
+    }
+    let made = make(name, lang, options)?;
+    MADE.with(|m| m.borrow_mut().push((key, made.clone())));
+    Some(made)
+}
+
+fn make(name: &str, lang: &str, options: &[(&str, &str)]) -> Option<Object> {
     let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
     let ctor: Function = Reflect::get(&intl, &JsValue::from_str(name))
         .ok()?
