@@ -494,6 +494,15 @@ describe('three instances with different articles, languages and themes', () => 
     assert.deepEqual(await duplicateIds(page), []);
   });
 
+  test('light, dark and auto palettes (light and dark colour schemes) pass axe, contrast included', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await runAxe(page);
+      assert.deepEqual(violations, [], `${colorScheme} scheme:\n${formatViolations(violations)}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   test('every label points at a field in its own widget', async () => {
     const problems = await page.$$eval(HOST, (hosts) =>
       hosts.flatMap((host, i) =>
