@@ -480,13 +480,14 @@ describe('form wire format (wp-comments-post.php)', () => {
     assert.equal(posts(CLASSIC)[0].body, classicBody({ consent: true }));
   });
 
-  test('a 302 to the post (followed) is a success: status shown, draft cleared', async () => {
+  test('a 302 to the post is a success (followed or not, CONTRACT 5): status shown, draft cleared', async () => {
     const page = await open('reply-form.html');
     server.setRoute('POST', CLASSIC, { status: 302, headers: { Location: `${POST_URL}#comment-6` } });
     await sendReader(page, CLASSIC);
     const status = await regionText(page, S.status);
     assert.match(status, /published|awaiting moderation|thank/i, `status: ${status}`);
-    assert.equal(server.requestsTo(POST_URL, 'GET').length, 1, 'the redirect was followed');
+    // The widget does not follow it (so a redirect to another origin works too): no GET.
+    assert.ok(server.requestsTo(POST_URL, 'GET').length <= 1, 'at most one follow-up request');
     assert.equal(await page.inputValue(S.comment), '', 'the comment is cleared');
     await sleep(600);
     assert.equal(await storedDraft(page), null, 'the draft is cleared');
