@@ -530,16 +530,18 @@ function commentText(length) {
   return text.slice(0, length);
 }
 
-async function measureTyping() {
-  const url = `${server.url}/bench/typing.html`;
+/// Types KEYSTROKES characters after a long comment into the textarea of `page` and returns
+/// one sample per keystroke. `widget`: wait for Byline to render first.
+async function typingSessions(page, selector, widget) {
+  const url = `${server.url}/bench/${page}`;
   const sessions = [];
   for (let run = 0; run < TYPING_RUNS; run++) {
     await ensureBrowser();
     const rec = await newPage(browser, { viewport: VIEWPORT, deviceScaleFactor: 1 });
     try {
       await rec.page.goto(url, { waitUntil: 'load' });
-      await waitForWidget(rec.page);
-      const textarea = rec.page.locator('.byline-form textarea[name="comment"]').first();
+      if (widget) await waitForWidget(rec.page);
+      const textarea = rec.page.locator(selector).first();
       await textarea.focus();
       await textarea.fill(commentText(COMMENT_CHARS));
       await rec.page.waitForTimeout(1500); // the debounced draft save and any re-render settle
@@ -572,6 +574,15 @@ async function measureTyping() {
       await rec.close().catch(() => {});
     }
   }
+  return sessions;
+}
+
+async function measureTyping() {
+  const floorSessions = await typingSessions('typing-floor.html', 'textarea[name="comment"]', false);
+  const floorSamples = floorSessions.flatMap((s) => s.samples);
+  const floorPaint = floorSamples.map((s) => s.painted - s.stamp);
+  const floorHandling = floorSamples.map((s) => (s.handled === null ? NaN : s.handled - s.start));
+  const sessions = await typingSessions('typing.html', '.byline-form textarea[name="comment"]', true);
   const samples = sessions.flatMap((s) => s.samples);
   const paint = samples.map((s) => s.painted - s.stamp);
   const raf2 = samples.map((s) => s.raf2 - s.stamp);
@@ -610,7 +621,13 @@ async function measureTyping() {
       ),
     },
     targetMedianMs: 8,
+    floor: {
+      page: 'bench/pages/typing-floor.html: the same textarea with no widget and no script',
+      keystrokeToPaint: { ...summary(floorPaint), p90: quantile(floorPaint, 0.9) },
+      handling: { ...summary(floorHandling), p90: quantile(floorHandling, 0.9) },
+    },
   };
+  for (const key of ['keystrokeToPaint', 'handling']) delete t.floor[key].samples;
   for (const key of ['keystrokeToPaint', 'keystrokeToDoubleRaf', 'handling', 'inputDelay', 'frameWait', 'frameRender']) delete t[key].samples;
   t.samples = samples;
   results.typing = t;
@@ -625,6 +642,8 @@ async function measureTyping() {
       ['keydown → second rAF (double-rAF upper bound)', ms(t.keystrokeToDoubleRaf.median), ms(t.keystrokeToDoubleRaf.p90), ms(t.keystrokeToDoubleRaf.max)],
       ['script work: key handlers + input + Yew render', ms(t.handling.median), ms(t.handling.p90), ms(t.handling.max)],
       ['input delay (event timeStamp → first listener)', ms(t.inputDelay.median), '', ms(t.inputDelay.max)],
+      ['floor: plain textarea, no widget: keydown → next frame rendered', ms(t.floor.keystrokeToPaint.median), ms(t.floor.keystrokeToPaint.p90), ms(t.floor.keystrokeToPaint.max)],
+      ['floor: plain textarea: keydown → input handled (Chromium editing)', ms(t.floor.handling.median), ms(t.floor.handling.p90), ms(t.floor.handling.max)],
     ],
   );
   const byEvent = Object.entries(t.eventTiming.worstByEvent)
@@ -958,6 +977,7 @@ function keyFigures(r) {
     ['CLS lazy page', r?.layoutShift?.lazy?.median, (x) => x.toFixed(4), '0.00'],
     ['typing: keystroke → paint, median', r?.typing?.keystrokeToPaint?.median, ms, '< 8 ms'],
     ['typing: keystroke → paint, worst', r?.typing?.keystrokeToPaint?.max, ms, ''],
+    ['typing floor (plain textarea): keystroke → paint, median', r?.typing?.floor?.keystrokeToPaint?.median, ms, ''],
     ['render work, 10 paragraphs', r?.scaling?.articles?.find((a) => a.paragraphs === 10)?.work?.median, ms, ''],
     ['render work, 1,000 paragraphs', r?.scaling?.articles?.find((a) => a.paragraphs === 1000)?.work?.median, ms, ''],
     ['render work, 5,000 paragraphs', r?.scaling?.articles?.find((a) => a.paragraphs === 5000)?.work?.median, ms, ''],

@@ -4,7 +4,6 @@
 
 use byline::core::form::{Action, FormState, Status};
 use byline::core::reply::{Draft, Failure, Field, FieldError, Notice, Outcome, Rules, Visibility};
-use serde_json::json;
 
 const STRICT: Rules = Rules {
     require_name_email: true,
@@ -342,7 +341,7 @@ fn settle_sent_clears_only_the_comment_parent_and_errors() {
     assert!(form.sending);
     form.apply(Action::Settle(Outcome::Sent {
         visibility: Visibility::Held,
-        comment: Some(json!({"id": 9, "status": "hold"})),
+        comment: byline::core::json::parse(r#"{"id": 9, "status": "hold"}"#).ok(),
     }));
     assert!(!form.sending);
     assert_eq!(form.draft.comment, "");

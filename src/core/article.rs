@@ -1,8 +1,8 @@
 //! schema.org JSON-LD -> [`Article`]: finds the first Article-type object (also inside
 //! `@graph` and arrays) and reads every field the contract lists, in each of its shapes.
 
+use super::json::{self, Value};
 use super::text::{safe_url, split_paragraphs, Block};
-use serde_json::Value;
 use std::fmt;
 
 /// The schema.org types the widget renders.
@@ -126,8 +126,7 @@ pub fn from_documents<'a>(
 
 /// Reads the first article from one JSON-LD document.
 pub fn from_document(json: &str) -> Result<Article, ArticleError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| ArticleError::InvalidJson(e.to_string()))?;
+    let value: Value = json::parse(json).map_err(|e| ArticleError::InvalidJson(e.to_string()))?;
     let node = find_article(&value).ok_or(ArticleError::NoArticle)?;
     from_node(node)
 }
@@ -203,7 +202,7 @@ fn field_text(node: &Value, key: &str) -> Option<String> {
 pub fn text_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(n.as_str().to_owned()),
         Value::Array(items) => items.iter().find_map(text_of),
         Value::Object(map) => map.get("@value").and_then(text_of),
         _ => None,
@@ -294,7 +293,7 @@ fn image_of(v: &Value) -> Option<Image> {
 fn dimension_of(v: &Value) -> Option<u32> {
     let n = match v {
         Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
+            Some(n.as_f64())
                 .filter(|f| f.is_finite() && *f >= 0.0)
                 .map(|f| f.round() as u64)
         })?,

@@ -4,9 +4,9 @@
 //! feed order kept, at most the limit).
 
 use super::article::text_of;
+use super::json::{self, Value};
 use super::text::{html_to_text, safe_url};
 use super::url::{resolve, same_page_key};
-use serde_json::Value;
 use std::fmt;
 
 /// One entry as a feed gives it, before any filtering.
@@ -79,7 +79,7 @@ pub fn detect(text: &str) -> Result<Syntax, FeedError> {
 
 /// Parses a JSON Feed or an ItemList (also inside `@graph` or an array).
 pub fn parse_json(text: &str) -> Result<Vec<RawItem>, FeedError> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+    let value: Value = json::parse(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FeedError::InvalidJson(e.to_string()))?;
     if let Some(items) = value.get("items").and_then(Value::as_array) {
         return Ok(items.iter().map(json_feed_item).collect());

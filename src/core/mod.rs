@@ -6,6 +6,7 @@ pub mod config;
 pub mod feed;
 pub mod form;
 pub mod i18n;
+pub mod json;
 pub mod reply;
 pub mod saved;
 pub mod text;

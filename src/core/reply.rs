@@ -1,8 +1,8 @@
 //! The reply: fields, validation (WordPress's rules, UTF-8 byte limits), the two wire
 //! encodings and the classification of every server answer into an [`Outcome`].
 
+use super::json::{self, Value};
 use super::text::html_to_text;
-use serde_json::Value;
 
 /// A form field, in the order of the form (and of the error summary).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -175,9 +175,9 @@ pub struct Submission<'a> {
 pub fn encode_json(s: &Submission) -> String {
     let post = match s.post_id.trim().parse::<u64>() {
         Ok(n) => n.to_string(),
-        Err(_) => Value::from(s.post_id.trim()).to_string(),
+        Err(_) => json::quote(s.post_id.trim()),
     };
-    let text = |v: &str| Value::from(v.trim()).to_string();
+    let text = |v: &str| json::quote(v.trim());
     format!(
         "{{\"post\":{post},\"parent\":{},\"content\":{},\"author_name\":{},\"author_email\":{},\"author_url\":{}}}",
         s.parent,
@@ -340,8 +340,8 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
             body,
         } => (status, redirected, final_url, retry_after, body),
     };
-    let json: Option<Value> = serde_json::from_str(body.trim()).ok();
-    let error = json.as_ref().and_then(error_object);
+    let parsed = json::parse(body.trim()).ok();
+    let error = parsed.as_ref().and_then(error_object);
     if status >= 500 {
         return Outcome::Failed(Failure::Server(status));
     }
@@ -362,7 +362,7 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
             // Success is the created comment as a JSON object. Anything else (a captive
             // portal's HTML page, or the collection array a followed 301/302 fetched with GET)
             // could not be read: nothing says the reply was stored, so it must not be cleared.
-            let Some(comment) = json.filter(Value::is_object) else {
+            let Some(comment) = parsed.filter(Value::is_object) else {
                 return Outcome::Failed(Failure::Server(status));
             };
             let approved = comment

@@ -2,8 +2,8 @@
 //! reader's saved details, and their own replies awaiting moderation. Entries expire after
 //! 30 days. Times are milliseconds since the epoch, passed in by the caller.
 
+use super::json::{self, Value};
 use super::reply::Draft;
-use serde_json::{json, Value};
 
 /// How long drafts and pending replies are kept.
 pub const TTL_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
@@ -30,6 +30,11 @@ fn text(value: &Value, key: &str) -> String {
         .to_owned()
 }
 
+/// A time in whole milliseconds (what `Date.now()` gives).
+fn timestamp(ms: f64) -> Value {
+    (ms.max(0.0) as u64).into()
+}
+
 fn fresh(value: &Value, now: f64) -> bool {
     value
         .get("saved")
@@ -46,20 +51,20 @@ pub struct SavedDraft {
 
 /// Serialises a draft.
 pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
-    json!({
-        "comment": saved.draft.comment,
-        "name": saved.draft.name,
-        "email": saved.draft.email,
-        "website": saved.draft.website,
-        "parent": saved.parent,
-        "saved": now,
-    })
-    .to_string()
+    Value::object([
+        ("comment", saved.draft.comment.as_str().into()),
+        ("name", saved.draft.name.as_str().into()),
+        ("email", saved.draft.email.as_str().into()),
+        ("website", saved.draft.website.as_str().into()),
+        ("parent", saved.parent.into()),
+        ("saved", timestamp(now)),
+    ])
+    .to_json()
 }
 
 /// Reads a draft; `None` when unreadable, expired or empty.
 pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
-    let value: Value = serde_json::from_str(text_value).ok()?;
+    let value: Value = json::parse(text_value).ok()?;
     if !fresh(&value, now) {
         return None;
     }
@@ -75,13 +80,17 @@ pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
 
 /// The details remembered by "Save my name, email, and website".
 pub fn details_to_json(draft: &Draft) -> String {
-    json!({ "name": draft.name.trim(), "email": draft.email.trim(), "website": draft.website.trim() })
-        .to_string()
+    Value::object([
+        ("name", draft.name.trim().into()),
+        ("email", draft.email.trim().into()),
+        ("website", draft.website.trim().into()),
+    ])
+    .to_json()
 }
 
 /// Reads saved details into an otherwise empty draft.
 pub fn details_from_json(text_value: &str) -> Option<Draft> {
-    let value: Value = serde_json::from_str(text_value).ok()?;
+    let value: Value = json::parse(text_value).ok()?;
     let draft = Draft {
         comment: String::new(),
         name: text(&value, "name"),
@@ -113,19 +122,25 @@ pub fn pending_to_json(list: &[PendingReply]) -> String {
     Value::Array(
         list.iter()
             .map(|p| {
-                json!({
-                    "id": p.id, "parent": p.parent, "author": p.author, "content": p.content,
-                    "date": p.date, "local": p.local_only, "approved": p.approved, "saved": p.saved,
-                })
+                Value::object([
+                    ("id", p.id.into()),
+                    ("parent", p.parent.into()),
+                    ("author", p.author.as_str().into()),
+                    ("content", p.content.as_str().into()),
+                    ("date", p.date.as_str().into()),
+                    ("local", p.local_only.into()),
+                    ("approved", p.approved.into()),
+                    ("saved", timestamp(p.saved)),
+                ])
             })
             .collect(),
     )
-    .to_string()
+    .to_json()
 }
 
 /// Reads the pending list, dropping expired and unreadable entries.
 pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
-    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(text_value) else {
+    let Ok(Value::Array(items)) = json::parse(text_value) else {
         return Vec::new();
     };
     items

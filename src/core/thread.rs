@@ -2,8 +2,8 @@
 //! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
 //! checked, a missing or odd `parent` makes a reply top-level.
 
+use super::json::{self, Value};
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -70,8 +70,7 @@ fn date_of(v: Option<&Value>) -> Option<String> {
 
 /// Reads one page of a WordPress comments collection.
 pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
+    let value: Value = json::parse(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
     let Value::Array(items) = value else {
         return Err(ThreadError::NotAList);
     };
