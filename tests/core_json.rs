@@ -45,6 +45,9 @@ fn numbers_keep_their_literal_and_convert_to_floats() {
         ("0.000001", 0.000001),
         ("1e400", f64::INFINITY),
         ("1e-400", 0.0),
+        // Found by the fuzzer: zero times a huge power of ten is zero, not NaN.
+        ("0e111111", 0.0),
+        ("-0.0E+999", 0.0),
     ] {
         let value = ok(text);
         let Value::Number(n) = &value else {

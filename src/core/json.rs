@@ -96,7 +96,12 @@ impl Number {
                 .fold(0i64, |acc, d| (acc * 10 + i64::from(d - b'0')).min(100_000));
             scale += sign * value;
         }
-        let magnitude = mantissa as f64 * 10f64.powi(scale.clamp(-400, 400) as i32);
+        // Zero stays zero whatever the exponent (0 × 10^400 would be NaN).
+        let magnitude = if mantissa == 0 {
+            0.0
+        } else {
+            mantissa as f64 * 10f64.powi(scale.clamp(-400, 400) as i32)
+        };
         if negative {
             -magnitude
         } else {
