@@ -647,3 +647,44 @@ fn fill_handles_non_ascii() {
         "«Анна» — 5 ответов"
     );
 }
+
+#[test]
+fn counts_use_the_zero_variant_for_zero_in_every_language() {
+    // English plural rules have no zero category ("other" for 0), yet 0 reads "No replies".
+    let en = Texts::new("en", Vec::new());
+    assert_eq!(en.count(TextKey::ReplyCount, 0, "other", "0"), "No replies");
+    assert_eq!(en.count(TextKey::ReplyCount, 1, "one", "1"), "1 reply");
+    assert_eq!(
+        en.count(TextKey::ReplyCount, 1234, "other", "1,234"),
+        "1,234 replies"
+    );
+    // Without a zero variant, 0 follows the language's category.
+    assert_eq!(
+        en.count(TextKey::RelatedCount, 0, "other", "0"),
+        "0 stories"
+    );
+    let ko = Texts::new("ko", Vec::new());
+    assert_eq!(ko.count(TextKey::ReplyCount, 0, "other", "0"), "댓글 없음");
+    assert_eq!(ko.count(TextKey::ReplyCount, 3, "other", "3"), "댓글 3개");
+    // A publisher's override without a zero variant: "0 comments", not the built-in text.
+    let custom = Texts::new(
+        "en",
+        vec![(
+            TextKey::ReplyCount,
+            "one:{n} comment|other:{n} comments".to_owned(),
+        )],
+    );
+    assert_eq!(
+        custom.count(TextKey::ReplyCount, 0, "other", "0"),
+        "0 comments"
+    );
+    // A "zero:" inside a text is not a variant.
+    let odd = Texts::new(
+        "en",
+        vec![(TextKey::ReplyCount, "Score zero: {n}".to_owned())],
+    );
+    assert_eq!(
+        odd.count(TextKey::ReplyCount, 0, "other", "0"),
+        "Score zero: 0"
+    );
+}

@@ -535,13 +535,14 @@ async fn demo_mode_keeps_the_reply_in_this_browser() {
     // The reply is shown as pending under the form...
     let pending = all(&root, "ol.byline-pending-list > li.byline-pending");
     assert_eq!(pending.len(), 1);
-    assert_eq!(text(&q(&pending[0], ".byline-pending-author")), "Ana Ruiz");
+    assert_eq!(text(&q(&pending[0], ".byline-reply-author")), "Ana Ruiz");
+    assert!(q(&pending[0], "time.byline-reply-date").has_attribute("datetime"));
     assert_eq!(
         text(&q(&pending[0], ".byline-pending-label")),
         "Awaiting moderation"
     );
     assert_eq!(
-        all(&pending[0], ".byline-pending-text")
+        all(&pending[0], ".byline-reply-text")
             .iter()
             .map(text)
             .collect::<Vec<_>>(),

@@ -74,14 +74,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// A plural-aware string with `{n}` in the widget's number format.
 pub fn plural(texts: &Texts, key: TextKey, n: usize) -> String {
-    // "No replies" reads better than "0 replies": a `zero:` variant wins for 0 in every
-    // language, not only where the plural rules have a zero category.
-    let category = if n == 0 && texts.get(key).contains("zero:") {
-        "zero".to_owned()
-    } else {
-        intl::plural_category(n, &texts.lang)
-    };
-    texts.plural(key, &category, &intl::format_number(n, &texts.lang), &[])
+    let category = intl::plural_category(n, &texts.lang);
+    texts.count(key, n, &category, &intl::format_number(n, &texts.lang))
 }
 
 fn block(block: &Block) -> Html {

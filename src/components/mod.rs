@@ -6,6 +6,7 @@ pub mod error_summary;
 pub mod field;
 pub mod related;
 pub mod reply_form;
+pub mod reply_item;
 pub mod status;
 pub mod thread;
 pub mod widget;

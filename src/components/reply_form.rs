@@ -3,6 +3,7 @@
 
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Control, FormField};
+use crate::components::reply_item::pending_item;
 use crate::components::widget::WidgetEvent;
 use crate::core::form::{Action, FormState, Status};
 use crate::core::i18n::{TextKey, Texts};
@@ -283,19 +284,7 @@ fn pending_list(pending: &[PendingReply], texts: &Texts) -> Html {
     }
     html! {
         <ol class="byline-pending-list">
-            { for pending.iter().map(|p| html! {
-                <li class="byline-pending">
-                    <p class="byline-pending-meta">
-                        <span class="byline-pending-author">{ &p.author }</span>{ " · " }
-                        if !p.approved {
-                            <span class="byline-pending-label">{ texts.get(TextKey::Pending) }</span>
-                        }
-                    </p>
-                    { for crate::core::text::split_paragraphs(&p.content).iter().map(|b| html! {
-                        <p class="byline-pending-text">{ b.text() }</p>
-                    }) }
-                </li>
-            }) }
+            { for pending.iter().map(|p| pending_item(p, texts)) }
         </ol>
     }
 }

@@ -3,11 +3,11 @@
 //! replies" paging, and a Reply button on each reply.
 
 use crate::components::article::plural;
+use crate::components::reply_item::{meta, paragraphs, pending_item};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::thread::{build, Reply};
 use crate::hooks::Thread;
-use crate::services::intl;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,27 +21,6 @@ pub struct ThreadViewProps {
     pub on_more: Callback<()>,
     /// The reader wants to answer this reply (id, author).
     pub on_reply: Callback<(u64, AttrValue)>,
-}
-
-fn meta(author: &str, url: Option<&str>, date: Option<&str>, texts: &Texts) -> Html {
-    let author = match url {
-        Some(url) => {
-            html! { <a class="byline-reply-author" href={url.to_owned()} rel="ugc nofollow">{ author }</a> }
-        }
-        None => html! { <span class="byline-reply-author">{ author }</span> },
-    };
-    let time = date.and_then(|d| {
-        let label = intl::format_date(d, &texts.lang)?;
-        Some(html! { <time class="byline-reply-date" datetime={d.to_owned()}>{ label }</time> })
-    });
-    html! { <p class="byline-reply-meta">{ author }{ " " }{ time.unwrap_or_default() }</p> }
-}
-
-fn paragraphs(texts: &[String]) -> Html {
-    texts
-        .iter()
-        .map(|p| html! { <p class="byline-reply-text">{ p }</p> })
-        .collect()
 }
 
 #[component]
@@ -76,17 +55,6 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
             </button>
         }
     };
-    let pending_item = |p: &PendingReply| {
-        html! {
-            <li class="byline-reply-item byline-pending">
-                { meta(&p.author, None, Some(&p.date), texts) }
-                if !p.approved {
-                    <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
-                }
-                { paragraphs(&crate::core::text::split_paragraphs(&p.content).iter().map(|b| b.text().to_owned()).collect::<Vec<_>>()) }
-            </li>
-        }
-    };
     let count = thread.total.unwrap_or(thread.replies.len() as u64) as usize;
     let heading_id = format!("{id}-thread");
     let items = nodes.iter().map(|node| {
@@ -97,7 +65,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
         html! {
             <li class="byline-reply-item" id={format!("{id}-comment-{}", node.reply.id)}>
                 { meta(&node.reply.author, node.reply.author_url.as_deref(), node.reply.date.as_deref(), texts) }
-                { paragraphs(&node.reply.paragraphs) }
+                { paragraphs(node.reply.paragraphs.iter().map(String::as_str)) }
                 { reply_button(&node.reply) }
                 if !node.answers.is_empty() || !answers_pending.is_empty() {
                     <ol class="byline-thread-answers">
@@ -107,11 +75,11 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
                                 if let Some(name) = to {
                                     <p class="byline-in-reply-to">{ texts.format(TextKey::InReplyTo, &[("name", name)]) }</p>
                                 }
-                                { paragraphs(&answer.paragraphs) }
+                                { paragraphs(answer.paragraphs.iter().map(String::as_str)) }
                                 { reply_button(answer) }
                             </li>
                         }) }
-                        { for answers_pending.iter().map(|p| pending_item(p)) }
+                        { for answers_pending.iter().map(|p| pending_item(p, texts)) }
                     </ol>
                 }
             </li>
@@ -120,7 +88,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
     let top_pending = waiting
         .iter()
         .filter(|p| p.parent == 0 || !listed.contains(&p.parent))
-        .map(|p| pending_item(p));
+        .map(|p| pending_item(p, texts));
     html! {
         <section class="byline-thread" aria-labelledby={heading_id.clone()}>
             <h2 class="byline-thread-heading" id={heading_id}>{ plural(texts, TextKey::ReplyCount, count) }</h2>

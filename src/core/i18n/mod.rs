@@ -193,6 +193,15 @@ impl Texts {
         all.extend_from_slice(args);
         fill(pattern, &all)
     }
+
+    /// A count of things: [`Texts::plural`] with `{n}` = `count_text`, except that a `zero:`
+    /// variant wins for 0 in every language ("No replies" reads better than "0 replies"),
+    /// not only in those whose plural rules have a zero category.
+    pub fn count(&self, key: TextKey, n: usize, category: &str, count_text: &str) -> String {
+        let has_zero = self.get(key).split('|').any(|v| v.starts_with("zero:"));
+        let category = if n == 0 && has_zero { "zero" } else { category };
+        self.plural(key, category, count_text, &[])
+    }
 }
 
 /// True for languages written right to left, built-in or not (Arabic, Hebrew, Persian,

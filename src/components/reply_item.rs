@@ -1,0 +1,46 @@
+//! The parts of one reply as readers see it, shared by the thread and the form's list of
+//! the reader's own replies: author and date line, paragraphs, and a pending reply.
+
+use crate::core::i18n::{TextKey, Texts};
+use crate::core::saved::PendingReply;
+use crate::core::text::split_paragraphs;
+use crate::services::intl;
+use yew::prelude::*;
+
+/// "Author · date": the author linked when the reply gives a (safe) URL.
+pub fn meta(author: &str, url: Option<&str>, date: Option<&str>, texts: &Texts) -> Html {
+    let author = match url {
+        Some(url) => {
+            html! { <a class="byline-reply-author" href={url.to_owned()} rel="ugc nofollow">{ author }</a> }
+        }
+        None => html! { <span class="byline-reply-author">{ author }</span> },
+    };
+    let time = date.and_then(|d| {
+        let label = intl::format_date(d, &texts.lang)?;
+        Some(html! { <time class="byline-reply-date" datetime={d.to_owned()}>{ label }</time> })
+    });
+    html! { <p class="byline-reply-meta">{ author }{ " " }{ time.unwrap_or_default() }</p> }
+}
+
+/// A reply's paragraphs, as text.
+pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
+    texts
+        .into_iter()
+        .map(|p| html! { <p class="byline-reply-text">{ p }</p> })
+        .collect()
+}
+
+/// One of the reader's own replies the server has not listed yet, with an "Awaiting
+/// moderation" label unless it was published at once.
+pub fn pending_item(p: &PendingReply, texts: &Texts) -> Html {
+    let blocks = split_paragraphs(&p.content);
+    html! {
+        <li class="byline-reply-item byline-pending">
+            { meta(&p.author, None, Some(&p.date), texts) }
+            if !p.approved {
+                <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
+            }
+            { paragraphs(blocks.iter().map(|b| b.text())) }
+        </li>
+    }
+}
