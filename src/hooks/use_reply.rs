@@ -75,22 +75,20 @@ pub fn use_reply(
     }
     {
         let key = saved::draft_key(&target.article_key);
-        let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
         let unsaved = unsaved.clone();
-        let deps = (form.draft.clone(), parent, form.save_details);
-        use_effect_with(deps, move |(draft, parent, keep_details)| {
-            // Name, email and website are kept only with the reader's consent (the box).
-            let mut draft = draft.clone();
-            if !keep_details {
-                draft.name.clear();
-                draft.email.clear();
-                draft.website.clear();
-            }
-            let draft = SavedDraft {
-                draft,
-                parent: *parent,
-            };
-            *unsaved.borrow_mut() = Some((key, draft));
+        // What would be stored: name, email and website only with the reader's consent.
+        let mut draft = form.draft.clone();
+        if !form.save_details {
+            draft.name.clear();
+            draft.email.clear();
+            draft.website.clear();
+        }
+        let to_store = SavedDraft {
+            draft,
+            parent: form.parent.as_ref().map_or(0, |(id, _)| *id),
+        };
+        use_effect_with(to_store, move |to_store| {
+            *unsaved.borrow_mut() = Some((key, to_store.clone()));
             let save = {
                 let unsaved = unsaved.clone();
                 Closure::once(move || flush_draft(&unsaved))
