@@ -100,8 +100,9 @@ impl FormState {
                 if self.attempted || shown.is_some() {
                     self.errors.retain(|(f, _)| *f != field);
                     if let Some(error) = validate_field(field, self.draft.get(field), self.rules) {
-                        self.errors.push((field, error));
-                        self.errors.sort_by_key(|(f, _)| *f);
+                        // Kept in field order (an insert, not a sort: no sort code in the wasm).
+                        let at = self.errors.partition_point(|(f, _)| *f < field);
+                        self.errors.insert(at, (field, error));
                     }
                 }
             }
