@@ -22,6 +22,18 @@
     }
   };
 
+  // The first Intl date or number formatter on a page costs tens of milliseconds (the
+  // browser loads its locale data). Paid while byline_bg.wasm downloads, it is not paid
+  // again inside the first render.
+  const warmIntl = () => {
+    try {
+      new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" }).format(0);
+      new Intl.NumberFormat().format(0);
+    } catch {
+      // Without Intl the widget falls back to plain text; nothing to warm.
+    }
+  };
+
   let started = false;
   const start = () => {
     if (started) return;
@@ -29,6 +41,8 @@
     __wbg_init({ module_or_path: new URL("byline_bg.wasm", here) })
       .then(() => boot(stylesheet))
       .catch((error) => console.error("Byline could not start:", error));
+    // After the wasm request has gone out, in a task of its own.
+    setTimeout(warmIntl, 0);
   };
 
   const startWhenNeeded = () => {

@@ -49,9 +49,17 @@ fn call_string(object: &Object, method: &str, arg: &JsValue) -> Option<String> {
     f.call1(object, arg).ok()?.as_string()
 }
 
-/// True when the browser accepts `lang` as a locale.
+/// True when the browser accepts `lang` as a locale tag (`Intl.getCanonicalLocales`
+/// throws for a malformed one; it builds no formatter, so it is cheap).
 pub fn is_supported(lang: &str) -> bool {
-    construct("DateTimeFormat", lang, &[]).is_some()
+    Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+        .and_then(|intl| Reflect::get(&intl, &JsValue::from_str("getCanonicalLocales")))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .is_some_and(|f| {
+            f.call1(&JsValue::UNDEFINED, &JsValue::from_str(lang))
+                .is_ok()
+        })
 }
 
 /// A parsed date, or `None` when the browser cannot read the string.
