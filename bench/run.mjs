@@ -1025,7 +1025,8 @@ async function main() {
   await section('size', measureSize);
   await section('floor', measureFloor);
 
-  server = await startServer({ dist, mounts: [{ prefix: '/bench/', dir: path.join(here, 'pages') }] });
+  // Compressed like a CDN serves them: what a reader downloads is the brotli size.
+  server = await startServer({ dist, compress: true, mounts: [{ prefix: '/bench/', dir: path.join(here, 'pages') }] });
   // The demo is served from /dist/ of a bare test origin; a publisher's site has a favicon. Without
   // this the browser's own /favicon.ico request 404s and Lighthouse counts a console error that
   // is the test server's, not the page's.

@@ -12,7 +12,10 @@ thread_local! {
 /// `new Intl.<name>(lang, options)`, made once per combination, or `None` when the browser
 /// refuses.
 fn construct(name: &str, lang: &str, options: &[(&str, &str)]) -> Option<Object> {
-    let key = format!("{name}|{lang}|{options:?}");
+    let mut key = format!("{name}|{lang}");
+    for (k, v) in options {
+        key.extend(["|", k, "=", v]);
+    }
     if let Some(made) = MADE.with(|m| {
         m.borrow()
             .iter()

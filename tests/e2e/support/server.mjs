@@ -21,6 +21,7 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import zlib from 'node:zlib';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,9 @@ const CONTENT_TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** Content types a CDN compresses. */
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|xml|ld\+json|feed\+json|rss\+xml|atom\+xml)|image\/svg)/;
+
 /** The content type for a file name (octet-stream when unknown). */
 export function contentTypeFor(fileName) {
   return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
@@ -99,12 +103,15 @@ function readBody(req) {
  *   `{ prefix: '/bench/', dir: '<project>/bench/pages' }` (the benchmark's host pages)
  * @param {string} [options.dist]  what /dist/ serves (default <root>/dist; the benchmark
  *   serves a snapshot of it, so a concurrent rebuild cannot change files mid-run)
+ * @param {boolean} [options.compress]  serve static text and wasm files brotli- (quality 11)
+ *   or gzip-compressed when the request accepts it, as a CDN does (the benchmark)
  */
 export async function startServer({
   root = projectRoot,
   headers: globalHeaders = {},
   mounts: extraMounts = [],
   dist = distDir(root),
+  compress = false,
 } = {}) {
   const mounts = [
     { prefix: '/dist/', dir: dist },
@@ -119,6 +126,8 @@ export async function startServer({
   const extraHeaders = new Map();
   /** Every request seen, in arrival order. */
   const requests = [];
+  /** Compressed static files, by encoding, path and ETag. */
+  const compressed = new Map();
   /** Open sockets, so close() does not wait for keep-alive connections. */
   const sockets = new Set();
 
@@ -192,7 +201,25 @@ export async function startServer({
       res.end();
       return true;
     }
-    const data = await readFile(file);
+    let data = await readFile(file);
+    if (compress && COMPRESSIBLE.test(outHeaders['Content-Type'])) {
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+      outHeaders.Vary = 'Accept-Encoding';
+      if (encoding) {
+        const key = `${encoding} ${file} ${etag}`;
+        if (!compressed.has(key)) {
+          compressed.set(
+            key,
+            encoding === 'br'
+              ? zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+              : zlib.gzipSync(data, { level: 9 }),
+          );
+        }
+        data = compressed.get(key);
+        outHeaders['Content-Encoding'] = encoding;
+      }
+    }
     res.writeHead(200, { ...outHeaders, 'Content-Length': data.length });
     res.end(req.method === 'HEAD' ? undefined : data);
     return true;
