@@ -249,7 +249,11 @@ fn reply_endpoint_empty_is_demo_mode_without_warning() {
 #[test]
 fn reply_endpoint_unsafe_falls_back_to_demo_mode() {
     for v in ["javascript:alert(1)", "data:,x", "mailto:x@example.com"] {
-        invalid("data-reply-endpoint", v, "demo mode (no endpoint)");
+        invalid(
+            "data-reply-endpoint",
+            v,
+            "the article's discussionUrl, else demo mode",
+        );
     }
 }
 

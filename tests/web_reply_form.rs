@@ -824,7 +824,8 @@ async fn name_and_email_can_be_optional() {
     }
     assert_eq!(text(&q(&root, "label[for='rf-optional-author']")), "Name");
     let notes = text(&q(&root, ".byline-notes"));
-    assert!(!notes.contains("Required fields"), "{notes}");
+    // The comment is still required and marked *, so the note stays (CONTRACT 5).
+    assert!(notes.contains("Required fields are marked *"), "{notes}");
 
     // The empty form: only the comment is wrong.
     click(&submit_button(&root));

@@ -215,8 +215,8 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             <form class="byline-form" novalidate=true {onsubmit}>
                 <ErrorSummary id={format!("{id}-summary")} errors={summary} focus={form.summary_focus} texts={texts.clone()} />
                 <p class="byline-notes">
-                    { texts.get(TextKey::ReplyNotes) }{ " " }
-                    if rules.require_name_email { { texts.get(TextKey::RequiredNote) } }
+                    // The comment is always required (and marked *), so the note always stands.
+                    { texts.get(TextKey::ReplyNotes) }{ " " }{ texts.get(TextKey::RequiredNote) }
                 </p>
                 if let Some((_, name)) = &form.parent {
                     <p class="byline-replying-to">

@@ -145,7 +145,10 @@ impl Config {
                 "data-reply-endpoint" => match safe_url(trimmed) {
                     Some(url) => config.reply_endpoint = Some(url),
                     None if trimmed.is_empty() => {}
-                    None => warn("demo mode (no endpoint)", "an http(s) or relative URL"),
+                    None => warn(
+                        "the article's discussionUrl, else demo mode",
+                        "an http(s) or relative URL",
+                    ),
                 },
                 "data-reply-format" => match trimmed.to_ascii_lowercase().as_str() {
                     "json" => config.reply_format = ReplyFormat::Json,

@@ -69,7 +69,7 @@ pub fn mount_all() {
     for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<Element>().ok()) {
         let known = MOUNTED.with(|m| m.borrow().iter().any(|w| w.host == host));
         if !known {
-            mount(&document, host);
+            mount(&document, host, &[]);
         }
     }
 }
@@ -111,11 +111,26 @@ fn attributes(host: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
-fn read_config(attributes: &[(String, String)]) -> Config {
+/// Reads the configuration. An invalid value gets one `console.warn` when it appears, not
+/// again on each later change of another attribute (`previous`: the attributes the host had).
+fn read_config(attributes: &[(String, String)], previous: &[(String, String)]) -> Config {
+    let value_of = |list: &[(String, String)], name: &str| {
+        list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    };
+    let is_new = |name: &str| value_of(attributes, name) != value_of(previous, name);
     let (config, warnings) =
         Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    for warning in &warnings {
+    for warning in warnings.iter().filter(|w| is_new(&w.attribute)) {
         web_sys::console::warn_1(&warning.to_string().into());
+    }
+    if let Some(tag) = config
+        .lang
+        .as_deref()
+        .filter(|tag| is_new("data-lang") && !intl::is_supported(tag))
+    {
+        web_sys::console::warn_1(
+            &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
+        );
     }
     config
 }
@@ -123,15 +138,6 @@ fn read_config(attributes: &[(String, String)]) -> Config {
 /// `data-lang`, else `<html lang>`, else the browser's language, else English: the first
 /// the browser's `Intl` accepts.
 fn resolve_language(config: &Config) -> String {
-    if let Some(tag) = config
-        .lang
-        .as_deref()
-        .filter(|tag| !intl::is_supported(tag))
-    {
-        web_sys::console::warn_1(
-            &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
-        );
-    }
     let page = document()
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
@@ -198,9 +204,11 @@ fn render_root(document: &Document, host: &Element, shadow: bool, fallback: bool
     Some(root.into())
 }
 
-fn mount(document: &Document, host: Element) {
+/// Mounts a widget on `host`; `previous`: its attributes when it is mounted afresh (their
+/// invalid values were reported already).
+fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
     let attributes = attributes(&host);
-    let config = read_config(&attributes);
+    let config = read_config(&attributes, previous);
     let fallback = has_visible_fallback(&host);
     let Some(root) = render_root(document, &host, config.shadow, fallback) else {
         return;
@@ -325,11 +333,11 @@ fn attributes_changed(host: &Element) {
         if widget.attributes == current {
             return Some(false);
         }
-        let config = read_config(&current);
-        widget.attributes = current;
+        let config = read_config(&current, &widget.attributes);
         if config.shadow != widget.config.shadow || config.lazy != widget.config.lazy {
             return Some(true);
         }
+        widget.attributes = current;
         widget.config = config;
         if let Some((container, _)) = &widget.slot {
             let props = WidgetSlotProps {
@@ -347,11 +355,15 @@ fn attributes_changed(host: &Element) {
             let index = list.iter().position(|w| &w.host == host)?;
             Some(list.remove(index))
         });
+        let previous = old
+            .as_ref()
+            .map(|w| w.attributes.clone())
+            .unwrap_or_default();
         if let Some(old) = old {
             tear_down(old);
         }
         if let Some(document) = document() {
-            mount(&document, host.clone());
+            mount(&document, host.clone(), &previous);
         }
     }
 }

@@ -72,7 +72,13 @@
         start();
       }
     });
-    added.observe(document.documentElement, { childList: true, subtree: true });
+    // Hosts added, elements gaining data-byline, or a host switched to eager all count.
+    added.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-byline", "data-loading"],
+    });
   };
 
   if (document.readyState === "loading") {

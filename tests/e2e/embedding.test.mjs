@@ -717,6 +717,27 @@ describe('data-loading="lazy": a host 5000px down, every host lazy', () => {
   });
 });
 
+describe('data-loading="lazy": switched to eager before the wasm has loaded', () => {
+  let recorded;
+  after(() => recorded?.close());
+
+  test('the attribute change alone starts the widget, without scrolling', async () => {
+    const first = server.requests.length;
+    recorded = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = recorded;
+    await page.goto(local('/hosts/embed-lazy.html'));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    const wasm = () => server.requests.slice(first).filter((r) => r.path === '/dist/byline_bg.wasm').length;
+    assert.equal(wasm(), 0, 'nothing loaded while every host is lazy');
+    await page.evaluate((sel) => document.querySelector(sel).setAttribute('data-loading', 'eager'), HOST);
+    await waitForWidget(page, HOST, 'ready');
+    assert.equal(wasm(), 1, 'byline_bg.wasm requested once');
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page was not scrolled');
+    assertQuiet(recorded);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Every built-in locale (hosts/embed-locales.html)
 
@@ -1051,6 +1072,25 @@ describe('invalid attribute values (hosts/embed-invalid.html)', () => {
       };
     });
     assert.deepEqual(info, { isolate: false, theme: 'auto', replies: true, related: 0, lang: 'en-GB' });
+  });
+
+  test('a later change of another attribute does not repeat the warnings; a new invalid value warns once', async () => {
+    const before = recorded.warnings().length;
+    const hostOf = (n) => `#case-${n} ${HOST}`;
+    const set = (n, name, value) =>
+      page.evaluate(([sel, name, value]) => document.querySelector(sel).setAttribute(name, value), [hostOf(n), name, value]);
+    // data-theme="purple" (case 13), data-lang="not a language" (case 11), data-isolate="iframe"
+    // (case 14: mounted afresh by the change below) keep their invalid values.
+    await set(13, 'data-related-limit', '3');
+    await set(11, 'data-theme', 'dark');
+    await set(14, 'data-loading', 'lazy');
+    await page.waitForTimeout(500);
+    assert.deepEqual(recorded.warnings().slice(before), [], 'nothing repeated');
+    await set(13, 'data-replies', 'sometimes');
+    await page.waitForTimeout(300);
+    const added = recorded.warnings().slice(before);
+    assert.equal(added.length, 1, JSON.stringify(added));
+    assert.match(added[0], /data-replies="sometimes"/);
   });
 
   test('no errors', () => {
