@@ -32,6 +32,7 @@ fn saved_draft() -> SavedDraft {
             "https://alice.example",
         ),
         parent: 42,
+        parent_name: "Bo".to_owned(),
     }
 }
 
@@ -91,6 +92,7 @@ fn draft_keeps_values_as_typed() {
     let saved = SavedDraft {
         draft: draft("  spaced  \n", "", "", ""),
         parent: 0,
+        parent_name: String::new(),
     };
     let text = draft_to_json(&saved, NOW);
     assert_eq!(draft_from_json(&text, NOW), Some(saved));
@@ -102,14 +104,17 @@ fn draft_with_only_some_fields_round_trips() {
         SavedDraft {
             draft: draft("Only a comment", "", "", ""),
             parent: 0,
+            parent_name: String::new(),
         },
         SavedDraft {
             draft: draft("", "Only a name", "", ""),
             parent: 0,
+            parent_name: String::new(),
         },
         SavedDraft {
             draft: draft("", "", "", "https://only.example"),
             parent: 3,
+            parent_name: String::new(),
         },
     ] {
         let text = draft_to_json(&saved, NOW);
@@ -181,6 +186,7 @@ fn wrong_types_are_read_as_empty() {
         Some(SavedDraft {
             draft: draft("Kept", "", "", ""),
             parent: 0,
+            parent_name: String::new(),
         })
     );
 }
@@ -190,12 +196,14 @@ fn empty_draft_is_no_draft() {
     let empty = SavedDraft {
         draft: Draft::default(),
         parent: 0,
+        parent_name: String::new(),
     };
     assert_eq!(draft_from_json(&draft_to_json(&empty, NOW), NOW), None);
     // Blank fields count as empty, even with a parent.
     let blank = SavedDraft {
         draft: draft("  \n ", " ", "\t", ""),
         parent: 12,
+        parent_name: String::new(),
     };
     assert_eq!(draft_from_json(&draft_to_json(&blank, NOW), NOW), None);
 }

@@ -675,6 +675,26 @@ async fn a_saved_draft_is_restored_with_an_announcement() {
 }
 
 #[wasm_bindgen_test]
+async fn a_restored_answer_says_whom_it_answers() {
+    storage().clear().unwrap();
+    let saved = serde_json::json!({
+        "comment": "I agree with you", "name": "", "email": "", "website": "",
+        "parent": 12, "parent_name": "Bo Jensen", "saved": js_sys::Date::now(),
+    });
+    storage()
+        .set_item("byline:draft:rf-answer", &saved.to_string())
+        .unwrap();
+    let root = mount("rf-answer", None, true).await;
+    wait_for("the restored draft", || {
+        value_of(&root, "rf-answer-comment") == "I agree with you"
+    })
+    .await;
+    let replying = text(&q(&root, ".byline-replying-to"));
+    assert!(replying.starts_with("Replying to Bo Jensen"), "{replying}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn typing_autosaves_the_draft_after_a_pause() {
     storage().clear().unwrap();
     let root = mount("rf-autosave", None, true).await;

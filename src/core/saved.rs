@@ -42,11 +42,13 @@ fn fresh(value: &Value, now: f64) -> bool {
         .is_some_and(|saved| saved <= now + 60_000.0 && now - saved < TTL_MS)
 }
 
-/// A draft with the id of the reply it answers.
+/// A draft with the reply it answers (id 0: none) and that reply's author.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedDraft {
     pub draft: Draft,
     pub parent: u64,
+    /// Shown as "Replying to <name>" when the draft is restored.
+    pub parent_name: String,
 }
 
 /// Serialises a draft.
@@ -57,6 +59,7 @@ pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
         ("email", saved.draft.email.as_str().into()),
         ("website", saved.draft.website.as_str().into()),
         ("parent", saved.parent.into()),
+        ("parent_name", saved.parent_name.as_str().into()),
         ("saved", timestamp(now)),
     ])
     .to_json()
@@ -75,7 +78,12 @@ pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
         website: text(&value, "website"),
     };
     let parent = value.get("parent").and_then(Value::as_u64).unwrap_or(0);
-    (!draft.is_empty()).then_some(SavedDraft { draft, parent })
+    let parent_name = text(&value, "parent_name");
+    (!draft.is_empty()).then_some(SavedDraft {
+        draft,
+        parent,
+        parent_name,
+    })
 }
 
 /// The details remembered by "Save my name, email, and website".

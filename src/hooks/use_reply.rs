@@ -55,7 +55,7 @@ pub fn use_reply(
             if let Some(saved) =
                 storage::get(&saved::draft_key(key)).and_then(|t| saved::draft_from_json(&t, now))
             {
-                let parent = (saved.parent > 0).then(|| (saved.parent, String::new()));
+                let parent = (saved.parent > 0).then_some((saved.parent, saved.parent_name));
                 dispatcher.dispatch(Action::Restore(saved.draft, parent));
             }
             if let Some(details) =
@@ -86,6 +86,10 @@ pub fn use_reply(
         let to_store = SavedDraft {
             draft,
             parent: form.parent.as_ref().map_or(0, |(id, _)| *id),
+            parent_name: form
+                .parent
+                .as_ref()
+                .map_or_else(String::new, |(_, name)| name.clone()),
         };
         use_effect_with(to_store, move |to_store| {
             *unsaved.borrow_mut() = Some((key, to_store.clone()));
