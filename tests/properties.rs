@@ -1514,8 +1514,8 @@ proptest! {
     }
 
     #[test]
-    fn a_saved_draft_comes_back(draft in draft(), parent in any::<u64>(), now in 0.0f64..4e12) {
-        let kept = saved::SavedDraft { draft: draft.clone(), parent };
+    fn a_saved_draft_comes_back(draft in draft(), parent in any::<u64>(), parent_name in any::<String>(), now in 0.0f64..4e12) {
+        let kept = saved::SavedDraft { draft: draft.clone(), parent, parent_name };
         let back = saved::draft_from_json(&saved::draft_to_json(&kept, now), now);
         if draft.is_empty() {
             prop_assert_eq!(back, None);
