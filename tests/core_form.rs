@@ -578,3 +578,66 @@ fn a_whole_conversation() {
     assert_eq!(form.status, None);
     assert_eq!(form.send_count, 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Retry-After: honoured, not only quoted
+
+#[test]
+fn retry_after_holds_the_next_send_until_it_has_passed() {
+    const NOW: f64 = 1_764_000_000_000.0;
+    let mut form = valid_form();
+    form.apply(Action::SubmitAt(NOW));
+    assert_eq!(form.send_count, 1);
+    // The server answers 429 with Retry-After: 30; the hook records when sending may resume.
+    form.apply(Action::HoldUntil(NOW + 30_000.0));
+    form.apply(Action::Settle(Outcome::Refused {
+        fields: Vec::new(),
+        notice: Some(Notice::RateLimited {
+            retry_after: Some(30),
+            text: None,
+        }),
+    }));
+    assert!(!form.sending);
+
+    // 12.5 s later: nothing is sent; the message says how long is left (rounded up).
+    form.apply(Action::SubmitAt(NOW + 12_500.0));
+    assert_eq!(form.send_count, 1, "held back");
+    assert!(!form.sending);
+    assert_eq!(
+        form.status,
+        Some(Status::Refused(Notice::RateLimited {
+            retry_after: Some(18),
+            text: None
+        }))
+    );
+    assert_eq!(form.draft.comment, "Nice piece.", "the text stays");
+
+    // The last moment still waits at least a second; after it, the send goes out.
+    form.apply(Action::SubmitAt(NOW + 29_999.0));
+    assert_eq!(form.send_count, 1);
+    assert!(matches!(
+        form.status,
+        Some(Status::Refused(Notice::RateLimited {
+            retry_after: Some(1),
+            ..
+        }))
+    ));
+    form.apply(Action::SubmitAt(NOW + 30_000.0));
+    assert_eq!(form.send_count, 2, "sent once the time has passed");
+    assert!(form.sending);
+    assert_eq!(form.hold_until, None);
+}
+
+#[test]
+fn without_a_hold_submit_at_is_submit() {
+    let mut a = valid_form();
+    let mut b = valid_form();
+    a.apply(Action::SubmitAt(1.0));
+    b.apply(Action::Submit);
+    assert_eq!(a, b);
+    // An invalid form is still validated (and nothing sent) when no hold stands.
+    let mut empty = FormState::new(STRICT);
+    empty.apply(Action::SubmitAt(1.0));
+    assert_eq!(empty.send_count, 0);
+    assert_eq!(empty.summary_focus, 1);
+}

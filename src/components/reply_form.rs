@@ -176,7 +176,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
             if !validate(&form.draft, form.rules).is_empty() {
                 on_event.emit(WidgetEvent::ReplyFailed("validation"));
             }
-            form.dispatch(Action::Submit);
+            form.dispatch(Action::SubmitAt(js_sys::Date::now()));
         })
     };
     let onsubmit = submit.reform(|e: SubmitEvent| e.prevent_default());

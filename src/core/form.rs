@@ -42,6 +42,8 @@ pub struct FormState {
     pub sent_comment: Option<String>,
     /// A send was tried: from then on every edited field is checked as it changes.
     pub attempted: bool,
+    /// The server said to wait (`Retry-After`): no send before this time (ms since the epoch).
+    pub hold_until: Option<f64>,
 }
 
 /// What can happen to the form.
@@ -55,6 +57,11 @@ pub enum Action {
     Prefill(Draft),
     /// The reader pressed send (or Retry).
     Submit,
+    /// The reader pressed send at this time (ms since the epoch): held back, with the
+    /// rate-limit message and the seconds left, while the server's `Retry-After` runs.
+    SubmitAt(f64),
+    /// The server asked not to send again before this time (ms since the epoch).
+    HoldUntil(f64),
     /// The send came to this.
     Settle(Outcome),
     /// Demo mode: stored locally.
@@ -79,6 +86,7 @@ impl FormState {
             rules,
             sent_comment: None,
             attempted: false,
+            hold_until: None,
         }
     }
 
@@ -136,6 +144,21 @@ impl FormState {
                     self.status = None;
                 }
             }
+            Action::SubmitAt(now) => match self.hold_until.filter(|until| now < *until) {
+                Some(until) if !self.sending => {
+                    let seconds = ((until - now) / 1000.0).ceil().max(1.0) as u32;
+                    self.status = Some(Status::Refused(Notice::RateLimited {
+                        retry_after: Some(seconds),
+                        text: None,
+                    }));
+                }
+                Some(_) => {}
+                None => {
+                    self.hold_until = None;
+                    self.apply(Action::Submit);
+                }
+            },
+            Action::HoldUntil(until) => self.hold_until = Some(until),
             Action::Settle(outcome) => {
                 self.sending = false;
                 match outcome {

@@ -240,6 +240,19 @@ async fn send(
             ));
         }
     }
+    if let Outcome::Refused {
+        notice:
+            Some(Notice::RateLimited {
+                retry_after: Some(seconds),
+                ..
+            }),
+        ..
+    } = &outcome
+    {
+        form.dispatch(Action::HoldUntil(
+            storage::now() + f64::from(*seconds) * 1000.0,
+        ));
+    }
     form.dispatch(Action::Settle(outcome));
 }
 

@@ -796,6 +796,25 @@ describe('json mode: success', () => {
   });
 });
 
+describe('429 with Retry-After is honoured', () => {
+  test('sending again inside the window sends nothing and says how long is left; after it, one send', async () => {
+    const page = await open('reply-json.html');
+    server.setRoute('POST', REST, wpAnswer(429, WP.rate_limited, { 'Retry-After': '3' }));
+    await sendReader(page);
+    assert.match(await alertMessage(page), /\b3\b/);
+    const sentBefore = posts().length;
+    await page.click(S.submit);
+    await page.waitForTimeout(400);
+    assert.equal(posts().length, sentBefore, 'nothing sent while Retry-After runs');
+    assert.match(await alertMessage(page), /\b[123]\b/, 'the seconds left');
+    assert.equal(await page.inputValue(S.comment), READER.comment, 'the text stays');
+    server.setRoute('POST', REST, created());
+    await page.waitForTimeout(3200);
+    await page.click(S.submit);
+    await eventually(() => posts().length === sentBefore + 1, 'one more POST once the time has passed');
+  });
+});
+
 describe('json mode: refusals and failures keep the text', () => {
   // Each: the answer, where the message lands, the event kind.
   const CASES = [
