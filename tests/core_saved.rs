@@ -373,3 +373,69 @@ fn pending_non_array_is_empty() {
         assert_eq!(pending_from_json(garbage, NOW), vec![], "{garbage}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// When the thread lists a pending reply
+// ---------------------------------------------------------------------------------------------
+
+fn listed(id: u64, parent: u64, author: &str, paragraphs: &[&str]) -> byline::core::thread::Reply {
+    byline::core::thread::Reply {
+        id,
+        parent,
+        author: author.to_owned(),
+        author_url: None,
+        date: None,
+        paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+#[test]
+fn a_pending_reply_with_an_id_is_listed_by_its_id_only() {
+    let mine = pending("It's a \"fair\" point -- I think...", 1.0);
+    assert!(mine.is_listed(&[listed(9, 0, "Someone else", &["Other text"])]));
+    assert!(!mine.is_listed(&[listed(
+        10,
+        2,
+        "Alice",
+        &["It's a \"fair\" point -- I think..."]
+    )]));
+}
+
+#[test]
+fn a_pending_reply_without_an_id_is_listed_by_parent_author_and_text() {
+    let mut mine = pending(
+        "It's a \"fair\" point -- I think...\n\nSecond  paragraph.",
+        1.0,
+    );
+    mine.id = None;
+    // WordPress's texturize and wpautop: curly quotes, an en dash, an ellipsis, new spacing.
+    let as_listed = listed(
+        31,
+        2,
+        "Alice",
+        &["It’s a “fair” point – I think…", "Second paragraph."],
+    );
+    assert!(mine.is_listed(&[listed(30, 2, "Bob", &["Other"]), as_listed.clone()]));
+    // Another parent, another author or other words: still pending.
+    assert!(!mine.is_listed(&[listed(
+        31,
+        0,
+        "Alice",
+        &as_listed
+            .paragraphs
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+    )]));
+    assert!(!mine.is_listed(&[listed(
+        31,
+        2,
+        "Alicia",
+        &["It’s a “fair” point – I think…", "Second paragraph."]
+    )]));
+    assert!(!mine.is_listed(&[listed(31, 2, "Alice", &["It’s a “fair” point – I think…"])]));
+    // A reply of punctuation only is never matched on text.
+    let mut dots = pending("...", 1.0);
+    dots.id = None;
+    assert!(!dots.is_listed(&[listed(5, 2, "Alice", &["…"])]));
+}

@@ -42,7 +42,7 @@ pub fn Discussion(props: &DiscussionProps) -> Html {
         let listed = pending.listed.clone();
         use_effect_with(thread.clone(), move |thread| {
             if let Some(thread) = thread {
-                listed.emit(thread.replies.iter().map(|r| r.id).collect());
+                listed.emit(thread.replies.clone());
             }
         });
     }

@@ -38,7 +38,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
     let listed: Vec<u64> = thread.replies.iter().map(|r| r.id).collect();
     let waiting: Vec<&PendingReply> = pending
         .iter()
-        .filter(|p| p.id.is_none_or(|i| !listed.contains(&i)))
+        .filter(|p| !p.is_listed(&thread.replies))
         .collect();
 
     let reply_button = |reply: &Reply| {

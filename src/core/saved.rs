@@ -4,6 +4,7 @@
 
 use super::json::{self, Value};
 use super::reply::Draft;
+use super::thread::Reply;
 
 /// How long drafts and pending replies are kept.
 pub const TTL_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
@@ -123,6 +124,35 @@ pub struct PendingReply {
     /// Published at once: shown as the reader's own until the thread lists it.
     pub approved: bool,
     pub saved: f64,
+}
+
+impl PendingReply {
+    /// True when the server now lists this reply: by its id when the server gave one;
+    /// otherwise (`form` and demo mode) by the same parent, author and text, compared on
+    /// letters and digits only, because WordPress rewrites quotes, dashes and spacing.
+    pub fn is_listed(&self, replies: &[Reply]) -> bool {
+        match self.id {
+            Some(id) => replies.iter().any(|r| r.id == id),
+            None => {
+                let author = letters_and_digits(&self.author);
+                let text = letters_and_digits(&self.content);
+                !text.is_empty()
+                    && replies.iter().any(|r| {
+                        r.parent == self.parent
+                            && letters_and_digits(&r.author) == author
+                            && letters_and_digits(&r.paragraphs.concat()) == text
+                    })
+            }
+        }
+    }
+}
+
+/// The text's letters and digits, lower-cased: what survives WordPress's formatting.
+fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Serialises the pending list.

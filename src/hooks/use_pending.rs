@@ -2,6 +2,7 @@
 //! for 30 days or until the server lists them.
 
 use crate::core::saved::{self, PendingReply};
+use crate::core::thread::Reply;
 use crate::services::storage;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,8 +13,8 @@ pub struct Pending {
     pub list: Rc<Vec<PendingReply>>,
     /// Adds a reply just sent.
     pub add: Callback<PendingReply>,
-    /// Drops the replies whose ids the server now lists.
-    pub listed: Callback<Vec<u64>>,
+    /// Drops the replies the server now lists.
+    pub listed: Callback<Vec<Reply>>,
 }
 
 #[hook]
@@ -49,10 +50,10 @@ pub fn use_pending(article_key: &str) -> Pending {
     };
     let listed = {
         let list = list.clone();
-        Callback::from(move |ids: Vec<u64>| {
+        Callback::from(move |replies: Vec<Reply>| {
             let next: Vec<PendingReply> = list
                 .iter()
-                .filter(|p| p.id.is_none_or(|id| !ids.contains(&id)))
+                .filter(|p| !p.is_listed(&replies))
                 .cloned()
                 .collect();
             if next.len() != list.len() {
