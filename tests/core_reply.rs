@@ -1632,3 +1632,35 @@ fn retry_after_delta_seconds() {
     assert_eq!(parse_retry_after(""), None);
     assert_eq!(parse_retry_after("1.5"), None);
 }
+
+#[test]
+fn form_errors_sent_with_200_count_with_their_data_status() {
+    // wp-comments-post.php often answers 200; data.status says what it meant. A translated
+    // message (no English text to recognise) is still read by its status.
+    let flood = wp_die("<p>Vous publiez des commentaires trop rapidement.</p>", 429);
+    assert_eq!(
+        classify(Wire::Form, &response(200, &flood)),
+        notice(Notice::RateLimited {
+            retry_after: None,
+            text: some("Vous publiez des commentaires trop rapidement."),
+        })
+    );
+    let duplicate = wp_die("<p>Commentaire en double détecté.</p>", 409);
+    assert_eq!(
+        classify(Wire::Form, &response(200, &duplicate)),
+        notice(Notice::Duplicate(some("Commentaire en double détecté.")))
+    );
+    let closed = wp_die("<p>Sorry, comments are closed for this item.</p>", 403);
+    assert_eq!(
+        classify(Wire::Form, &response(200, &closed)),
+        notice(Notice::Closed(some(
+            "Sorry, comments are closed for this item."
+        )))
+    );
+    // A data.status that is not a 4xx changes nothing.
+    let odd = wp_die("<p><strong>Error:</strong> Your name is too long.</p>", 500);
+    assert!(matches!(
+        classify(Wire::Form, &response(200, &odd)),
+        Outcome::Refused { ref fields, .. } if fields.len() == 1 && fields[0].0 == Field::Name
+    ));
+}

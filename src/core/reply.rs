@@ -342,6 +342,15 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
     };
     let parsed = json::parse(body.trim()).ok();
     let error = parsed.as_ref().and_then(error_object);
+    // An error object sent with a 2xx (as wp-comments-post.php does) counts with the 4xx
+    // status in its `data.status`: 409, 429 and 403 then read as in `json` mode.
+    let status = match &error {
+        Some(e) if (200..300).contains(&status) => e
+            .status
+            .filter(|s| (400..500).contains(s))
+            .unwrap_or(status),
+        _ => status,
+    };
     if status >= 500 {
         return Outcome::Failed(Failure::Server(status));
     }
@@ -405,6 +414,8 @@ struct WpError {
     code: String,
     message: String,
     params: Vec<(String, String)>,
+    /// `data.status`: the status WordPress meant (`wp_die` answers often come with HTTP 200).
+    status: Option<u16>,
 }
 
 fn error_object(value: &Value) -> Option<WpError> {
@@ -424,10 +435,16 @@ fn error_object(value: &Value) -> Option<WpError> {
                 .collect()
         })
         .unwrap_or_default();
+    let status = value
+        .get("data")
+        .and_then(|d| d.get("status"))
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok());
     Some(WpError {
         code,
         message,
         params,
+        status,
     })
 }
 
