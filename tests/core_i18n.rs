@@ -688,3 +688,21 @@ fn counts_use_the_zero_variant_for_zero_in_every_language() {
         "Score zero: 0"
     );
 }
+
+#[test]
+fn overridden_reports_only_the_publishers_texts() {
+    let texts = Texts::new(
+        "en",
+        vec![
+            (TextKey::Duplicate, "First".to_owned()),
+            (TextKey::Duplicate, "You said that already.".to_owned()),
+        ],
+    );
+    assert_eq!(
+        texts.overridden(TextKey::Duplicate),
+        Some("You said that already.")
+    );
+    assert_eq!(texts.get(TextKey::Duplicate), "You said that already.");
+    assert_eq!(texts.overridden(TextKey::Flood), None);
+    assert_eq!(texts.get(TextKey::Flood), text(english(), TextKey::Flood));
+}

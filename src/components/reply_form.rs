@@ -67,8 +67,14 @@ fn label_of(texts: &Texts, field: Field) -> &str {
 
 /// The status text and whether it is an error.
 fn status_message(texts: &Texts, status: &Status) -> (String, bool) {
+    // A refusal of its own: the publisher's data-text-<key> when set, else WordPress's
+    // words, else the built-in text.
     let own = |text: &Option<String>, key: TextKey| {
-        text.clone().unwrap_or_else(|| texts.get(key).to_owned())
+        texts
+            .overridden(key)
+            .map(str::to_owned)
+            .or_else(|| text.clone())
+            .unwrap_or_else(|| texts.get(key).to_owned())
     };
     match status {
         Status::Sent(Visibility::Approved) => (texts.get(TextKey::Published).to_owned(), false),

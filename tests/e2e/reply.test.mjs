@@ -815,6 +815,18 @@ describe('429 with Retry-After is honoured', () => {
   });
 });
 
+describe("a publisher's data-text-<key> for a refusal", () => {
+  test("replaces WordPress's words (409 with data-text-duplicate)", async () => {
+    const page = await open('reply-json.html');
+    await page.evaluate((sel) => document.querySelector(sel).setAttribute('data-text-duplicate', 'You have posted this already.'), HOST);
+    await page.waitForTimeout(200);
+    server.setRoute('POST', REST, wpAnswer(409, WP.r02_dup));
+    await sendReader(page);
+    assert.equal(await alertMessage(page), 'You have posted this already.');
+    assert.equal(await page.inputValue(S.comment), READER.comment, 'the text stays');
+  });
+});
+
 describe('json mode: refusals and failures keep the text', () => {
   // Each: the answer, where the message lands, the event kind.
   const CASES = [

@@ -166,12 +166,16 @@ impl Texts {
 
     /// The raw string for a key (a plural pattern stays unresolved).
     pub fn get(&self, key: TextKey) -> &str {
+        self.overridden(key).unwrap_or(self.table[key as usize])
+    }
+
+    /// The publisher's `data-text-<key>` for `key`, if any.
+    pub fn overridden(&self, key: TextKey) -> Option<&str> {
         self.overrides
             .iter()
             .rev()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
-            .unwrap_or(self.table[key as usize])
     }
 
     /// The string with `{name}` placeholders filled in.
