@@ -147,11 +147,34 @@ impl PendingReply {
     }
 }
 
-/// The text's letters and digits, lower-cased: what survives WordPress's formatting.
+/// The text without spacing and punctuation: what survives WordPress's formatting (it
+/// turns quotes curly, `--` into dashes, `...` into an ellipsis and re-spaces paragraphs).
+/// ASCII and the typographic marks only: full Unicode tables would cost kilobytes of wasm.
 fn letters_and_digits(text: &str) -> String {
     text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|c| {
+            !(c.is_ascii_punctuation()
+                || c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    '\u{a0}'
+                        | '‘'
+                        | '’'
+                        | '‚'
+                        | '“'
+                        | '”'
+                        | '„'
+                        | '–'
+                        | '—'
+                        | '…'
+                        | '′'
+                        | '″'
+                        | '«'
+                        | '»'
+                        | '\u{2009}'
+                        | '\u{202f}'
+                ))
+        })
         .collect()
 }
 

@@ -35,14 +35,19 @@
   };
 
   let started = false;
+  let booted = false;
   const start = () => {
     if (started) return;
     started = true;
     __wbg_init({ module_or_path: new URL("byline_bg.wasm", here) })
-      .then(() => boot(stylesheet))
+      .then(() => {
+        booted = true;
+        boot(stylesheet);
+      })
       .catch((error) => console.error("Byline could not start:", error));
-    // After the wasm request has gone out, in a task of its own.
-    setTimeout(warmIntl, 0);
+    // In a task of its own once the wasm request has gone out, and only while the wasm is
+    // still on its way: when it is already here, the first render makes the formatters.
+    setTimeout(() => booted || warmIntl(), 0);
   };
 
   const startWhenNeeded = () => {
