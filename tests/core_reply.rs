@@ -1657,6 +1657,15 @@ fn form_errors_sent_with_200_count_with_their_data_status() {
             "Sorry, comments are closed for this item."
         )))
     );
+    // Other statuses change nothing: a 200 with data.status 404 is not read as a 404.
+    let other = wp_error("rest_cookie_invalid_nonce", "", 404);
+    assert_eq!(
+        classify(Wire::Form, &response(200, &other)),
+        classify(
+            Wire::Form,
+            &response(200, &wp_error("rest_cookie_invalid_nonce", "", 200))
+        )
+    );
     // A data.status that is not a 4xx changes nothing.
     let odd = wp_die("<p><strong>Error:</strong> Your name is too long.</p>", 500);
     assert!(matches!(

@@ -342,12 +342,12 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
     };
     let parsed = json::parse(body.trim()).ok();
     let error = parsed.as_ref().and_then(error_object);
-    // An error object sent with a 2xx (as wp-comments-post.php does) counts with the 4xx
-    // status in its `data.status`: 409, 429 and 403 then read as in `json` mode.
+    // An error object sent with a 2xx (as wp-comments-post.php does) counts with the status
+    // in its `data.status` when that is 409, 429 or 403: they then read as in `json` mode.
     let status = match &error {
         Some(e) if (200..300).contains(&status) => e
             .status
-            .filter(|s| (400..500).contains(s))
+            .filter(|s| matches!(s, 403 | 409 | 429))
             .unwrap_or(status),
         _ => status,
     };
