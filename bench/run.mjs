@@ -801,25 +801,20 @@ async function measureMemory() {
   }
   const pick = (phase, fn) => summary(runs.map((r) => fn(r[phase])));
   const wasmTotal = (s) => s.wasmMemoryBytes.reduce((a, b) => a + b, 0);
+  /** The medians of one phase's snapshots. */
+  const phase = (name) => ({
+    jsHeapUsed: pick(name, (s) => s.heapUsed),
+    performanceMemoryUsed: pick(name, (s) => s.usedJSHeapSize),
+    wasmMemory: pick(name, wasmTotal),
+    instances: pick(name, (s) => s.instances),
+    domNodes: pick(name, (s) => s.dom?.nodes ?? null),
+    listeners: pick(name, (s) => s.dom?.jsEventListeners ?? null),
+  });
   const m = {
     runs: MEMORY_RUNS,
     cycles: CYCLES,
-    afterLoad: {
-      jsHeapUsed: pick('afterLoad', (s) => s.heapUsed),
-      performanceMemoryUsed: pick('afterLoad', (s) => s.usedJSHeapSize),
-      wasmMemory: pick('afterLoad', wasmTotal),
-      instances: pick('afterLoad', (s) => s.instances),
-      domNodes: pick('afterLoad', (s) => s.dom?.nodes ?? null),
-      listeners: pick('afterLoad', (s) => s.dom?.jsEventListeners ?? null),
-    },
-    afterCycles: {
-      jsHeapUsed: pick('afterCycles', (s) => s.heapUsed),
-      performanceMemoryUsed: pick('afterCycles', (s) => s.usedJSHeapSize),
-      wasmMemory: pick('afterCycles', wasmTotal),
-      instances: pick('afterCycles', (s) => s.instances),
-      domNodes: pick('afterCycles', (s) => s.dom?.nodes ?? null),
-      listeners: pick('afterCycles', (s) => s.dom?.jsEventListeners ?? null),
-    },
+    afterLoad: phase('afterLoad'),
+    afterCycles: phase('afterCycles'),
     wasmInstantiations: median(runs.map((r) => r.afterCycles.instantiations)),
     instancesError: runs.map((r) => r.afterCycles.instancesError).find(Boolean) ?? null,
     mountToReady: { ...summary(runs.flatMap((r) => r.cycleTimes)), p90: quantile(runs.flatMap((r) => r.cycleTimes), 0.9) },

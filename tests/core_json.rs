@@ -5,6 +5,10 @@
 use byline::core::json::{parse, quote, Value, MAX_DEPTH};
 use proptest::prelude::*;
 
+#[path = "support/json_same.rs"]
+mod json_same;
+use json_same::same;
+
 fn ok(text: &str) -> Value {
     parse(text).unwrap_or_else(|e| panic!("{text:?} should parse: {e}"))
 }
@@ -191,28 +195,6 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|members| serde_json::Value::Object(members.into_iter().collect())),
         ]
     })
-}
-
-/// True when our value and serde's are the same document.
-fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
-    match (ours, theirs) {
-        (Value::Null, serde_json::Value::Null) => true,
-        (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
-        (Value::Number(a), serde_json::Value::Number(b)) => {
-            let x = a.as_f64();
-            let y = b.as_f64().unwrap_or(f64::NAN);
-            a.as_u64() == b.as_u64() && (x == y || ((x - y) / y).abs() < 1e-9)
-        }
-        (Value::String(a), serde_json::Value::String(b)) => a == b,
-        (Value::Array(a), serde_json::Value::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
-        }
-        (Value::Object(a), serde_json::Value::Object(b)) => {
-            b.iter().all(|(k, v)| a.get(k).is_some_and(|x| same(x, v)))
-                && a.iter().all(|(k, _)| b.contains_key(k))
-        }
-        _ => false,
-    }
 }
 
 proptest! {

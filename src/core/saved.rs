@@ -128,19 +128,19 @@ pub struct PendingReply {
 
 impl PendingReply {
     /// True when the server now lists this reply: by its id when the server gave one;
-    /// otherwise (`form` and demo mode) by the same parent, author and text, compared on
-    /// letters and digits only, because WordPress rewrites quotes, dashes and spacing.
+    /// otherwise (`form` and demo mode) by the same parent, author and text, spacing and
+    /// punctuation ignored, because WordPress rewrites quotes, dashes and spacing.
     pub fn is_listed(&self, replies: &[Reply]) -> bool {
         match self.id {
             Some(id) => replies.iter().any(|r| r.id == id),
             None => {
-                let author = letters_and_digits(&self.author);
-                let text = letters_and_digits(&self.content);
+                let author = without_punctuation(&self.author);
+                let text = without_punctuation(&self.content);
                 !text.is_empty()
                     && replies.iter().any(|r| {
                         r.parent == self.parent
-                            && letters_and_digits(&r.author) == author
-                            && letters_and_digits(&r.paragraphs.concat()) == text
+                            && without_punctuation(&r.author) == author
+                            && without_punctuation(&r.paragraphs.concat()) == text
                     })
             }
         }
@@ -150,7 +150,7 @@ impl PendingReply {
 /// The text without spacing and punctuation: what survives WordPress's formatting (it
 /// turns quotes curly, `--` into dashes, `...` into an ellipsis and re-spaces paragraphs).
 /// ASCII and the typographic marks only: full Unicode tables would cost kilobytes of wasm.
-fn letters_and_digits(text: &str) -> String {
+fn without_punctuation(text: &str) -> String {
     text.chars()
         .filter(|c| {
             !(c.is_ascii_punctuation()
