@@ -114,7 +114,7 @@ function moduleName() {
 /**
  * The demo page as a publisher would write it: without Trunk's inline init script (byline.js
  * starts itself; the script would also set `window.wasmBindings`), and with the integrity
- * hashes of Trunk's preload links recomputed for the files as they are now.
+ * hashes of Trunk's links recomputed for the files as they are now.
  */
 function asPublisherPage(html) {
   const page = html.replace(
@@ -124,6 +124,8 @@ function asPublisherPage(html) {
   return page.replace(/<link\b[^>]*>/g, (tag) => {
     const href = /href="\.\/([^"]+)"/.exec(tag)?.[1];
     if (!href || !/integrity="/.test(tag) || !existsSync(join(dir, href))) return tag;
+    // Chromium ignores (and warns about) integrity on `as="fetch"` preloads.
+    if (/\bas="fetch"/.test(tag)) return tag.replace(/\s*integrity="[^"]*"/, "");
     const digest = createHash("sha384").update(readFileSync(join(dir, href))).digest("base64");
     return tag.replace(/integrity="[^"]*"/, `integrity="sha384-${digest}"`);
   });
