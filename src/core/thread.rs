@@ -4,7 +4,6 @@
 
 use super::json::{self, Value};
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One approved reply.
@@ -117,63 +116,70 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
 /// broken there). An id listed twice is the same comment: its first listing counts. Order
 /// within each group is the order given.
 pub fn build(replies: &[Reply]) -> Vec<ThreadNode> {
-    let mut seen = HashSet::new();
-    let replies: Vec<&Reply> = replies.iter().filter(|r| seen.insert(r.id)).collect();
-    let index: HashMap<u64, &Reply> = replies.iter().map(|r| (r.id, *r)).collect();
-    let parent_of = |reply: &Reply| -> Option<&Reply> {
-        if reply.parent == 0 || reply.parent == reply.id {
-            return None;
+    // Plain index vectors rather than hash maps: a page holds 50 replies, and each hash map
+    // type costs the bundle about a kilobyte.
+    let mut listed: Vec<&Reply> = Vec::with_capacity(replies.len());
+    for reply in replies {
+        if !listed.iter().any(|r| r.id == reply.id) {
+            listed.push(reply);
         }
-        index.get(&reply.parent).copied()
-    };
-    // Replies whose ancestors lead back to themselves (bounded walks, so they end).
-    let looped: HashSet<u64> = replies
+    }
+    let parent: Vec<Option<usize>> = listed
         .iter()
-        .filter(|reply| {
-            let mut current = parent_of(reply);
-            for _ in 0..replies.len() {
+        .map(|reply| {
+            if reply.parent == 0 || reply.parent == reply.id {
+                return None;
+            }
+            listed.iter().position(|r| r.id == reply.parent)
+        })
+        .collect();
+    // Replies whose ancestors lead back to themselves (bounded walks, so they end).
+    let looped: Vec<bool> = (0..listed.len())
+        .map(|start| {
+            let mut current = parent[start];
+            for _ in 0..listed.len() {
                 match current {
-                    Some(p) if p.id == reply.id => return true,
-                    Some(p) => current = parent_of(p),
+                    Some(p) if p == start => return true,
+                    Some(p) => current = parent[p],
                     None => return false,
                 }
             }
             false
         })
-        .map(|r| r.id)
         .collect();
     // The top-most ancestor: the first with no listed parent, or the first in a loop.
-    let root_of = |reply: &Reply| -> u64 {
-        let mut current = reply;
-        for _ in 0..replies.len() {
-            match parent_of(current).filter(|_| !looped.contains(&current.id)) {
-                Some(parent) => current = parent,
-                None => break,
+    let root: Vec<usize> = (0..listed.len())
+        .map(|start| {
+            let mut current = start;
+            for _ in 0..listed.len() {
+                match parent[current].filter(|_| !looped[current]) {
+                    Some(p) => current = p,
+                    None => break,
+                }
             }
-        }
-        current.id
-    };
-    let roots: Vec<u64> = replies.iter().map(|r| root_of(r)).collect();
+            current
+        })
+        .collect();
     let mut nodes: Vec<ThreadNode> = Vec::new();
-    let mut position: HashMap<u64, usize> = HashMap::new();
-    for (reply, root) in replies.iter().copied().zip(&roots) {
-        if *root == reply.id && !position.contains_key(&reply.id) {
-            position.insert(reply.id, nodes.len());
+    let mut node_of: Vec<Option<usize>> = vec![None; listed.len()];
+    for (i, reply) in listed.iter().enumerate() {
+        if root[i] == i {
+            node_of[i] = Some(nodes.len());
             nodes.push(ThreadNode {
-                reply: reply.clone(),
+                reply: (*reply).clone(),
                 answers: Vec::new(),
             });
         }
     }
-    for (reply, root) in replies.iter().copied().zip(&roots) {
-        if *root == reply.id {
+    for (i, reply) in listed.iter().enumerate() {
+        if root[i] == i {
             continue;
         }
-        let answers_to = (reply.parent != *root)
-            .then(|| index.get(&reply.parent).map(|p| p.author.clone()))
-            .flatten();
-        if let Some(node) = position.get(root).and_then(|i| nodes.get_mut(*i)) {
-            node.answers.push((reply.clone(), answers_to));
+        let answers_to = parent[i]
+            .filter(|p| *p != root[i])
+            .map(|p| listed[p].author.clone());
+        if let Some(node) = node_of[root[i]].and_then(|n| nodes.get_mut(n)) {
+            node.answers.push(((*reply).clone(), answers_to));
         }
     }
     nodes
