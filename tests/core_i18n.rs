@@ -1,25 +1,67 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Native tests for `byline::core::i18n`: the key list, every built-in locale against English,
-//! locale fallback, publisher overrides, plural variants and placeholder filling.
+//! Native tests for `byline::core::i18n`: the key list, English and every translation file in
+//! `locales/` against it, which file a language needs, reading translation files, publisher
+//! overrides, plural variants and placeholder filling.
 
 use byline::core::config::valid_language_tag;
 use byline::core::i18n::{
-    fill, locale_for, pick_plural, Locale, TextKey, Texts, KEY_COUNT, LOCALES,
+    english as english_text, fill, parse_translation, pick_plural, translation_for, TextKey, Texts,
+    Translation, TranslationError, KEY_COUNT, TRANSLATIONS,
 };
 use std::collections::{BTreeSet, HashSet};
+use std::rc::Rc;
 
 const PLURAL_CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
 
-fn english() -> &'static Locale {
-    LOCALES[0]
+/// One language as the widget shows it: English, or a translation file from `locales/` (a
+/// key the file lacks reads "", which the completeness test reports).
+struct Locale {
+    tag: String,
+    rtl: bool,
+    translation: Option<Rc<Translation>>,
+    texts: Vec<String>,
 }
 
-fn text(locale: &Locale, key: TextKey) -> &'static str {
-    let i = TextKey::ALL
-        .iter()
-        .position(|k| *k == key)
-        .expect("key in ALL");
-    locale.texts[i]
+fn english() -> Locale {
+    Locale {
+        tag: "en".to_owned(),
+        rtl: false,
+        translation: None,
+        texts: TextKey::ALL
+            .iter()
+            .map(|k| english_text(*k).to_owned())
+            .collect(),
+    }
+}
+
+/// The translation file for `tag`, read and parsed as the widget does.
+fn translation(tag: &str) -> Translation {
+    let path = format!("{}/locales/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse_translation(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// English first, then every language in `TRANSLATIONS`, from its file.
+fn locales() -> Vec<Locale> {
+    let mut all = vec![english()];
+    for tag in TRANSLATIONS {
+        let file = translation(tag);
+        let texts = TextKey::ALL
+            .iter()
+            .map(|k| file.get(*k).unwrap_or("").to_owned())
+            .collect();
+        all.push(Locale {
+            tag: (*tag).to_owned(),
+            rtl: Texts::new(tag, None, Vec::new()).rtl,
+            translation: Some(Rc::new(file)),
+            texts,
+        });
+    }
+    all
+}
+
+fn text(locale: &Locale, key: TextKey) -> &str {
+    &locale.texts[key as usize]
 }
 
 /// The `{name}` placeholders of a string.
@@ -166,8 +208,8 @@ fn english_is_the_first_locale() {
 #[test]
 fn locale_tags_are_unique_valid_language_tags() {
     let mut seen = HashSet::new();
-    for locale in LOCALES {
-        assert!(valid_language_tag(locale.tag), "{}", locale.tag);
+    for locale in &locales() {
+        assert!(valid_language_tag(&locale.tag), "{}", locale.tag);
         assert!(!locale.tag.contains('_'), "{} must use hyphens", locale.tag);
         assert!(
             seen.insert(locale.tag.to_ascii_lowercase()),
@@ -179,7 +221,7 @@ fn locale_tags_are_unique_valid_language_tags() {
 
 #[test]
 fn every_locale_has_a_non_empty_string_for_every_key() {
-    for locale in LOCALES {
+    for locale in &locales() {
         assert_eq!(locale.texts.len(), TextKey::ALL.len());
         for key in TextKey::ALL {
             let s = text(locale, *key);
@@ -197,11 +239,11 @@ fn every_locale_has_a_non_empty_string_for_every_key() {
 
 #[test]
 fn every_locale_uses_the_same_placeholders_as_english() {
-    for locale in LOCALES {
+    for locale in &locales() {
         for key in TextKey::ALL {
             assert_eq!(
                 placeholders(text(locale, *key)),
-                placeholders(text(english(), *key)),
+                placeholders(english_text(*key)),
                 "{}: {:?} placeholders differ from English",
                 locale.tag,
                 key
@@ -212,9 +254,9 @@ fn every_locale_uses_the_same_placeholders_as_english() {
 
 #[test]
 fn every_plural_variant_uses_the_placeholders_of_englishs_other_variant() {
-    for locale in LOCALES {
+    for locale in &locales() {
         for key in TextKey::ALL {
-            let en_vars = variants(text(english(), *key));
+            let en_vars = variants(english_text(*key));
             let Some((_, en_other)) = en_vars.iter().find(|(c, _)| *c == "other") else {
                 continue;
             };
@@ -238,9 +280,9 @@ fn every_plural_variant_uses_the_placeholders_of_englishs_other_variant() {
 
 #[test]
 fn plural_patterns_have_other_when_english_does() {
-    for locale in LOCALES {
+    for locale in &locales() {
         for key in TextKey::ALL {
-            let en_has_other = variants(text(english(), *key))
+            let en_has_other = variants(english_text(*key))
                 .iter()
                 .any(|(c, _)| *c == "other");
             if !en_has_other {
@@ -269,9 +311,9 @@ fn plural_patterns_have_other_when_english_does() {
 
 #[test]
 fn non_plural_strings_are_not_accidentally_plural_patterns() {
-    for locale in LOCALES {
+    for locale in &locales() {
         for key in TextKey::ALL {
-            let en_plural = !variants(text(english(), *key)).is_empty();
+            let en_plural = !variants(english_text(*key)).is_empty();
             let plural = !variants(text(locale, *key)).is_empty();
             assert_eq!(plural, en_plural, "{}: {:?}", locale.tag, key);
         }
@@ -283,7 +325,7 @@ fn english_plural_keys() {
     let plural: Vec<TextKey> = TextKey::ALL
         .iter()
         .copied()
-        .filter(|k| !variants(text(english(), *k)).is_empty())
+        .filter(|k| !variants(english_text(*k)).is_empty())
         .collect();
     assert_eq!(
         plural,
@@ -299,7 +341,7 @@ fn english_plural_keys() {
 
 #[test]
 fn english_contract_strings() {
-    let en = Texts::new("en", vec![]);
+    let en = Texts::new("en", None, vec![]);
     assert_eq!(en.get(TextKey::ReplyHeading), "Leave a Reply");
     assert_eq!(
         en.get(TextKey::ReplyNotes),
@@ -325,61 +367,173 @@ fn english_contract_strings() {
     assert_eq!(en.get(TextKey::Website), "Website");
 }
 
-#[test]
-fn locale_debug_shows_the_tag() {
-    assert_eq!(format!("{:?}", english()), "en");
-}
-
 // ---------------------------------------------------------------------------------------------
-// locale_for
+// translation_for: which file a language needs
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn locale_for_exact_match() {
-    for locale in LOCALES {
-        assert_eq!(locale_for(locale.tag).tag, locale.tag);
+fn translation_for_every_translated_language_names_its_file() {
+    for tag in TRANSLATIONS {
+        assert_eq!(translation_for(tag), Some(*tag));
+        assert_eq!(translation_for(&tag.to_ascii_uppercase()), Some(*tag));
+        assert_eq!(translation_for(&format!("{tag}-ZZ")), Some(*tag));
+        assert_eq!(translation_for(&format!("  {tag}_ZZ ")), Some(*tag));
+    }
+    assert_eq!(translation_for("pt-BR"), Some("pt"));
+    assert_eq!(translation_for("zh-Hant-TW"), Some("zh"));
+}
+
+#[test]
+fn translation_for_english_and_unknown_languages_is_none() {
+    for tag in [
+        "en",
+        "en-GB",
+        "EN",
+        "en_GB",
+        "en-US-u-ca-buddhist",
+        "zz",
+        "zz-ZZ",
+        "",
+        "   ",
+        "x-private",
+        "not a tag",
+        "dee",
+        "d",
+    ] {
+        assert_eq!(translation_for(tag), None, "{tag:?}");
     }
 }
 
 #[test]
-fn locale_for_falls_back_to_the_primary_language() {
-    assert_eq!(locale_for("en-GB").tag, "en");
-    assert_eq!(locale_for("en-US-u-ca-buddhist").tag, "en");
-    assert_eq!(locale_for("en_GB").tag, "en");
+fn every_translation_has_a_file_and_every_file_is_listed() {
+    let dir = format!("{}/locales", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("locales/")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let listed: Vec<String> = TRANSLATIONS.iter().map(|t| format!("{t}.json")).collect();
+    assert_eq!(files, listed);
 }
 
 #[test]
-fn locale_for_unknown_falls_back_to_english() {
-    for tag in ["zz", "zz-ZZ", "", "   ", "x-private", "not a tag"] {
-        assert_eq!(locale_for(tag).tag, "en", "{tag:?}");
-    }
-}
-
-#[test]
-fn locale_for_is_case_insensitive_and_trims() {
-    assert_eq!(locale_for("EN").tag, "en");
-    assert_eq!(locale_for("En-gB").tag, "en");
-    assert_eq!(locale_for("  en  ").tag, "en");
-    for locale in LOCALES {
-        assert_eq!(locale_for(&locale.tag.to_ascii_uppercase()).tag, locale.tag);
-    }
-}
-
-#[test]
-fn locale_for_region_variant_of_every_locale_finds_it() {
-    for locale in LOCALES {
-        let primary = locale.tag.split('-').next().unwrap();
+fn every_translation_file_names_its_language() {
+    for tag in TRANSLATIONS {
+        let path = format!("{}/locales/{tag}.json", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("file");
+        let value = byline::core::json::parse(&text).expect("JSON");
         assert_eq!(
-            locale_for(&format!("{primary}-ZZ"))
-                .tag
-                .split('-')
-                .next()
-                .unwrap(),
-            primary,
-            "{}",
-            locale.tag
+            value.get("lang").and_then(|v| v.as_str()),
+            Some(*tag),
+            "{path}"
         );
     }
+}
+
+#[test]
+fn start_js_preloads_exactly_the_translated_languages() {
+    // src/js/start.js fetches the page language's file early; its list must be this one.
+    let start = include_str!("../src/js/start.js");
+    let list = start
+        .split_once("const translations = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| list)
+        .expect("start.js declares `const translations = [...]`");
+    let tags: Vec<&str> = list
+        .split(',')
+        .map(|t| t.trim().trim_matches('"'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(tags, TRANSLATIONS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// parse_translation: reading a file
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn parse_translation_reads_known_keys() {
+    let t = parse_translation(r#"{"lang":"xx","texts":{"submit":"Senden","retry":"Nochmal"}}"#)
+        .expect("valid");
+    assert_eq!(t.get(TextKey::Submit), Some("Senden"));
+    assert_eq!(t.get(TextKey::Retry), Some("Nochmal"));
+    assert_eq!(t.get(TextKey::Loading), None);
+}
+
+#[test]
+fn parse_translation_skips_unknown_keys_blank_and_non_string_values() {
+    let t = parse_translation(
+        r#"{"texts":{"no-such-key":"x","submit":"  ","retry":7,"loading":null,"name":"Nom"}}"#,
+    )
+    .expect("valid");
+    assert_eq!(t.get(TextKey::Submit), None);
+    assert_eq!(t.get(TextKey::Retry), None);
+    assert_eq!(t.get(TextKey::Loading), None);
+    assert_eq!(t.get(TextKey::Name), Some("Nom"));
+}
+
+#[test]
+fn parse_translation_a_repeated_key_counts_its_last_value() {
+    let t = parse_translation(r#"{"texts":{"submit":"A","submit":"B"}}"#).expect("valid");
+    assert_eq!(t.get(TextKey::Submit), Some("B"));
+}
+
+#[test]
+fn parse_translation_rejects_what_is_not_a_translation() {
+    for bad in [
+        "",
+        "<html>404</html>",
+        "{\"texts\":",
+        "[]",
+        "{}",
+        r#"{"texts":[]}"#,
+        r#"{"texts":"x"}"#,
+        "null",
+    ] {
+        let error = parse_translation(bad).expect_err(bad);
+        assert!(!error.to_string().is_empty());
+        match error {
+            TranslationError::NotJson(_) => {
+                assert!(bad.is_empty() || bad.starts_with('<') || bad.ends_with(':'))
+            }
+            TranslationError::NoTexts => {}
+        }
+    }
+}
+
+#[test]
+fn texts_use_the_translation_then_english() {
+    let partial = parse_translation(r#"{"texts":{"submit":"Senden"}}"#).expect("valid");
+    let t = Texts::new(
+        "de",
+        Some(Rc::new(partial)),
+        vec![(TextKey::Retry, "Again".into())],
+    );
+    assert_eq!(t.get(TextKey::Submit), "Senden");
+    assert_eq!(
+        t.get(TextKey::Retry),
+        "Again",
+        "the publisher's override wins"
+    );
+    assert_eq!(
+        t.get(TextKey::Loading),
+        english_text(TextKey::Loading),
+        "missing keys are English"
+    );
+    let without = Texts::new("de", None, Vec::new());
+    assert_eq!(
+        without.get(TextKey::Submit),
+        english_text(TextKey::Submit),
+        "a file that failed"
+    );
+}
+
+#[test]
+fn texts_are_right_to_left_for_rtl_languages_with_or_without_a_file() {
+    assert!(Texts::new("ar", None, Vec::new()).rtl);
+    assert!(Texts::new("he-IL", None, Vec::new()).rtl);
+    assert!(Texts::new("fa", None, Vec::new()).rtl);
+    assert!(!Texts::new("de", None, Vec::new()).rtl);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +542,7 @@ fn locale_for_region_variant_of_every_locale_finds_it() {
 
 #[test]
 fn texts_keep_the_requested_language_tag() {
-    let t = Texts::new("en-GB", vec![]);
+    let t = Texts::new("en-GB", None, vec![]);
     assert_eq!(t.lang, "en-GB");
     assert!(!t.rtl);
     assert_eq!(t.get(TextKey::Submit), "Post Comment");
@@ -396,16 +550,16 @@ fn texts_keep_the_requested_language_tag() {
 
 #[test]
 fn texts_unknown_language_uses_english_strings() {
-    let t = Texts::new("zz", vec![]);
+    let t = Texts::new("zz", None, vec![]);
     assert_eq!(t.lang, "zz");
     for key in TextKey::ALL {
-        assert_eq!(t.get(*key), text(english(), *key));
+        assert_eq!(t.get(*key), english_text(*key));
     }
 }
 
 #[test]
 fn texts_override_wins() {
-    let t = Texts::new("en", vec![(TextKey::Submit, "Send".into())]);
+    let t = Texts::new("en", None, vec![(TextKey::Submit, "Send".into())]);
     assert_eq!(t.get(TextKey::Submit), "Send");
     assert_eq!(t.get(TextKey::Retry), "Retry", "other keys are untouched");
 }
@@ -414,6 +568,7 @@ fn texts_override_wins() {
 fn texts_last_override_of_a_key_wins() {
     let t = Texts::new(
         "en",
+        None,
         vec![
             (TextKey::Submit, "First".into()),
             (TextKey::Submit, "Second".into()),
@@ -424,21 +579,29 @@ fn texts_last_override_of_a_key_wins() {
 
 #[test]
 fn texts_override_wins_in_every_locale() {
-    for locale in LOCALES {
-        let t = Texts::new(locale.tag, vec![(TextKey::Retry, "Again".into())]);
+    for locale in &locales() {
+        let t = Texts::new(
+            &locale.tag,
+            locale.translation.clone(),
+            vec![(TextKey::Retry, "Again".into())],
+        );
         assert_eq!(t.get(TextKey::Retry), "Again", "{}", locale.tag);
     }
 }
 
 #[test]
 fn texts_override_is_plain_text_used_verbatim() {
-    let t = Texts::new("en", vec![(TextKey::Submit, "<b>Send</b> &amp;".into())]);
+    let t = Texts::new(
+        "en",
+        None,
+        vec![(TextKey::Submit, "<b>Send</b> &amp;".into())],
+    );
     assert_eq!(t.get(TextKey::Submit), "<b>Send</b> &amp;");
 }
 
 #[test]
 fn texts_format_fills_placeholders() {
-    let t = Texts::new("en", vec![]);
+    let t = Texts::new("en", None, vec![]);
     assert_eq!(
         t.format(TextKey::By, &[("names", "Ana Ruiz and Lee Park")]),
         "By Ana Ruiz and Lee Park"
@@ -455,7 +618,11 @@ fn texts_format_fills_placeholders() {
 
 #[test]
 fn texts_format_uses_overrides() {
-    let t = Texts::new("en", vec![(TextKey::PublishedBy, "From {name}".into())]);
+    let t = Texts::new(
+        "en",
+        None,
+        vec![(TextKey::PublishedBy, "From {name}".into())],
+    );
     assert_eq!(
         t.format(TextKey::PublishedBy, &[("name", "The Daily Test")]),
         "From The Daily Test"
@@ -464,7 +631,7 @@ fn texts_format_uses_overrides() {
 
 #[test]
 fn texts_plural_picks_the_category_and_fills_n() {
-    let t = Texts::new("en", vec![]);
+    let t = Texts::new("en", None, vec![]);
     assert_eq!(
         t.plural(TextKey::ReplyCount, "zero", "0", &[]),
         "No replies"
@@ -490,7 +657,7 @@ fn texts_plural_picks_the_category_and_fills_n() {
 
 #[test]
 fn texts_plural_missing_category_uses_other() {
-    let t = Texts::new("en", vec![]);
+    let t = Texts::new("en", None, vec![]);
     // English has no "few"/"many"; a browser may still report them for other languages.
     assert_eq!(
         t.plural(TextKey::RelatedCount, "few", "3", &[]),
@@ -504,7 +671,11 @@ fn texts_plural_missing_category_uses_other() {
 
 #[test]
 fn texts_plural_with_a_non_plural_override_uses_it_whole() {
-    let t = Texts::new("en", vec![(TextKey::ReplyCount, "Replies: {n}".into())]);
+    let t = Texts::new(
+        "en",
+        None,
+        vec![(TextKey::ReplyCount, "Replies: {n}".into())],
+    );
     assert_eq!(t.plural(TextKey::ReplyCount, "one", "1", &[]), "Replies: 1");
     assert_eq!(
         t.plural(TextKey::ReplyCount, "other", "7", &[]),
@@ -516,6 +687,7 @@ fn texts_plural_with_a_non_plural_override_uses_it_whole() {
 fn texts_plural_with_a_plural_override() {
     let t = Texts::new(
         "en",
+        None,
         vec![(
             TextKey::ReplyCount,
             "one:{n} comment|other:{n} comments".into(),
@@ -532,6 +704,7 @@ fn texts_plural_with_a_plural_override() {
 fn texts_plural_extra_args() {
     let t = Texts::new(
         "en",
+        None,
         vec![(
             TextKey::ReplyCount,
             "one:{n} reply to {title}|other:{n} replies to {title}".into(),
@@ -651,7 +824,7 @@ fn fill_handles_non_ascii() {
 #[test]
 fn counts_use_the_zero_variant_for_zero_in_every_language() {
     // English plural rules have no zero category ("other" for 0), yet 0 reads "No replies".
-    let en = Texts::new("en", Vec::new());
+    let en = Texts::new("en", None, Vec::new());
     assert_eq!(en.count(TextKey::ReplyCount, 0, "other", "0"), "No replies");
     assert_eq!(en.count(TextKey::ReplyCount, 1, "one", "1"), "1 reply");
     assert_eq!(
@@ -663,12 +836,13 @@ fn counts_use_the_zero_variant_for_zero_in_every_language() {
         en.count(TextKey::RelatedCount, 0, "other", "0"),
         "0 stories"
     );
-    let ko = Texts::new("ko", Vec::new());
+    let ko = Texts::new("ko", Some(Rc::new(translation("ko"))), Vec::new());
     assert_eq!(ko.count(TextKey::ReplyCount, 0, "other", "0"), "댓글 없음");
     assert_eq!(ko.count(TextKey::ReplyCount, 3, "other", "3"), "댓글 3개");
     // A publisher's override without a zero variant: "0 comments", not the built-in text.
     let custom = Texts::new(
         "en",
+        None,
         vec![(
             TextKey::ReplyCount,
             "one:{n} comment|other:{n} comments".to_owned(),
@@ -681,6 +855,7 @@ fn counts_use_the_zero_variant_for_zero_in_every_language() {
     // A "zero:" inside a text is not a variant.
     let odd = Texts::new(
         "en",
+        None,
         vec![(TextKey::ReplyCount, "Score zero: {n}".to_owned())],
     );
     assert_eq!(
@@ -693,6 +868,7 @@ fn counts_use_the_zero_variant_for_zero_in_every_language() {
 fn overridden_reports_only_the_publishers_texts() {
     let texts = Texts::new(
         "en",
+        None,
         vec![
             (TextKey::Duplicate, "First".to_owned()),
             (TextKey::Duplicate, "You said that already.".to_owned()),
@@ -704,5 +880,5 @@ fn overridden_reports_only_the_publishers_texts() {
     );
     assert_eq!(texts.get(TextKey::Duplicate), "You said that already.");
     assert_eq!(texts.overridden(TextKey::Flood), None);
-    assert_eq!(texts.get(TextKey::Flood), text(english(), TextKey::Flood));
+    assert_eq!(texts.get(TextKey::Flood), english_text(TextKey::Flood));
 }

@@ -40,7 +40,7 @@ fn container() -> Element {
 }
 
 fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", Vec::new()))
+    Rc::new(Texts::new("en", None, Vec::new()))
 }
 
 fn all_text(root: &Element, selector: &str) -> Vec<String> {

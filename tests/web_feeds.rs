@@ -450,7 +450,7 @@ fn container() -> Element {
 }
 
 fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", vec![]))
+    Rc::new(Texts::new("en", None, vec![]))
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {

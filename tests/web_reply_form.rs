@@ -44,7 +44,7 @@ fn Harness(props: &HarnessProps) -> Html {
         <div class="byline">
             <ReplyForm id={props.article.clone()} {target}
                 rules={Rules { require_name_email: props.require_name_email }}
-                texts={Rc::new(Texts::new("en", vec![]))} {pending} show_pending={true} />
+                texts={Rc::new(Texts::new("en", None, vec![]))} {pending} show_pending={true} />
         </div>
     }
 }

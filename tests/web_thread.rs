@@ -72,7 +72,7 @@ fn container() -> Element {
 }
 
 fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", vec![]))
+    Rc::new(Texts::new("en", None, vec![]))
 }
 
 fn q(root: &Element, selector: &str) -> Element {

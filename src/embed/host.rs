@@ -3,8 +3,8 @@
 
 use crate::components::widget::{WidgetEvent, WidgetProps, WidgetSlot, WidgetSlotProps};
 use crate::core::config::Config;
-use crate::core::i18n::Texts;
-use crate::services::{events, intl};
+use crate::core::i18n::{translation_for, Texts};
+use crate::services::{events, intl, translations};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -40,6 +40,8 @@ struct Mounted {
     attribute_observer: MutationObserver,
     _on_attributes: Closure<dyn FnMut()>,
     lazy: Option<ViewportWatch>,
+    /// Due to render, waiting for its language's translation file.
+    waiting_for_texts: bool,
 }
 
 thread_local! {
@@ -49,8 +51,10 @@ thread_local! {
     static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-/// Remembers where `byline.css` is (shadow roots link it themselves).
+/// Remembers where `byline.css` is (shadow roots link it themselves); the translation files
+/// are found beside it.
 pub fn set_stylesheet(url: String) {
+    translations::set_base(&url);
     STYLESHEET.with(|s| *s.borrow_mut() = url);
 }
 
@@ -237,6 +241,7 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         attribute_observer,
         _on_attributes: on_attributes,
         lazy: None,
+        waiting_for_texts: false,
     };
     if widget.config.lazy {
         widget.lazy = observe_viewport(&host);
@@ -255,19 +260,29 @@ fn props(widget: &Mounted, container: &Element) -> WidgetProps {
         let container = container.clone();
         Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
     };
+    let translation = translation_for(&lang).and_then(|tag| translations::loaded(tag).flatten());
     WidgetProps {
         id: widget.id.clone().into(),
-        texts: Rc::new(Texts::new(&lang, widget.config.texts.clone())),
+        texts: Rc::new(Texts::new(&lang, translation, widget.config.texts.clone())),
         config: Rc::new(widget.config.clone()),
         on_event,
     }
 }
 
-/// Renders the widget now, in a spare slot when there is one.
+/// Renders the widget now, in a spare slot when there is one; first loads the translation
+/// its language needs, if that has not been loaded yet.
 fn start(widget: &mut Mounted) {
     if widget.slot.is_some() {
         return;
     }
+    if let Some(tag) = translation_for(&resolve_language(&widget.config)) {
+        if translations::loaded(tag).is_none() {
+            widget.waiting_for_texts = true;
+            translations::load(tag, texts_loaded);
+            return;
+        }
+    }
+    widget.waiting_for_texts = false;
     let spare = SPARE.with(|s| s.borrow_mut().pop());
     let container = match &spare {
         Some((container, _)) => container.clone(),
@@ -294,6 +309,25 @@ fn start(widget: &mut Mounted) {
         None => yew::Renderer::<WidgetSlot>::with_root_and_props(container.clone(), props).render(),
     };
     widget.slot = Some((container, app));
+}
+
+/// A translation file arrived (or failed): start the widgets that waited for one, and give
+/// the running ones their strings again (a live `data-lang` change may have asked for it).
+fn texts_loaded() {
+    MOUNTED.with(|m| {
+        for widget in m.borrow_mut().iter_mut() {
+            if widget.waiting_for_texts {
+                start(widget);
+            } else if let Some((container, _)) = &widget.slot {
+                let props = WidgetSlotProps {
+                    widget: Some(props(widget, container)),
+                };
+                if let Some((_, app)) = widget.slot.as_mut() {
+                    app.update(props);
+                }
+            }
+        }
+    });
 }
 
 /// Starts a lazy host when it comes within 300 px of the viewport.
@@ -339,6 +373,9 @@ fn attributes_changed(host: &Element) {
         }
         widget.attributes = current;
         widget.config = config;
+        if let Some(tag) = translation_for(&resolve_language(&widget.config)) {
+            translations::load(tag, texts_loaded);
+        }
         if let Some((container, _)) = &widget.slot {
             let props = WidgetSlotProps {
                 widget: Some(props(widget, container)),

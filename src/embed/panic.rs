@@ -1,7 +1,8 @@
 //! A panic anywhere in the widget: log it, and replace every widget's content with a short
 //! note so no box is left blank or half-working. The host page is not touched otherwise.
 
-use crate::core::i18n::{locale_for, TextKey};
+use crate::core::i18n::{english, translation_for, TextKey};
+use crate::services::translations;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
@@ -36,11 +37,12 @@ fn show_note_everywhere() {
             .flatten()
             .and_then(|el| el.get_attribute("lang"))
             .unwrap_or_default();
-        replace_with_note(
-            &document,
-            &root,
-            locale_for(&lang).texts[TextKey::Crashed as usize],
-        );
+        let translated = translation_for(&lang).and_then(|tag| translations::loaded(tag).flatten());
+        let note = translated
+            .as_deref()
+            .and_then(|t| t.get(TextKey::Crashed))
+            .unwrap_or(english(TextKey::Crashed));
+        replace_with_note(&document, &root, note);
         let _ = host.set_attribute("data-byline-state", "crashed");
     }
 }

@@ -34,6 +34,29 @@
     }
   };
 
+  // The languages with a file in locales/ (English is built in). The widget fetches the file
+  // its language needs; preloading it here saves that round trip after the wasm has started.
+  // The same list as core::i18n::TRANSLATIONS (a native test keeps them equal).
+  const translations = ["ar", "de", "es", "fr", "he", "ja", "ko", "pt", "ru", "uk", "zh"];
+  const preloadTranslations = () => {
+    const page = document.documentElement.getAttribute("lang") || navigator.language || "";
+    const wanted = new Set();
+    for (const host of hosts()) {
+      const tag = (host.getAttribute("data-lang") || "").trim() || page;
+      const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
+      if (translations.includes(primary)) wanted.add(primary);
+    }
+    for (const tag of wanted) {
+      const link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = new URL(`locales/${tag}.json`, here).href;
+      link.setAttribute("data-byline-translation", tag);
+      document.head?.append(link);
+    }
+  };
+
   let started = false;
   const start = () => {
     if (started) return;
@@ -41,6 +64,7 @@
     __wbg_init({ module_or_path: new URL("byline_bg.wasm", here) })
       .then(() => boot(stylesheet))
       .catch((error) => console.error("Byline could not start:", error));
+    preloadTranslations();
     warmIntl();
   };
 

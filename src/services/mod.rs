@@ -5,4 +5,5 @@ pub mod http;
 pub mod intl;
 pub mod page;
 pub mod storage;
+pub mod translations;
 pub mod xml;

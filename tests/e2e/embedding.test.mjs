@@ -739,6 +739,58 @@ describe('data-loading="lazy": switched to eager before the wasm has loaded', ()
 });
 
 // ---------------------------------------------------------------------------------------------
+// Translation files, locales/<tag>.json beside byline.js (hosts/embed-translation.html)
+
+describe('translation files', () => {
+  const PANELS = ['#panel-page-1', '#panel-page-2', '#panel-fr', '#panel-en'].map((p) => `${p} ${HOST}`);
+  const TRANSLATION = '/dist/locales/de.json';
+
+  /** Per panel: the widget's lang and reply heading; and the translation files fetched. */
+  const read = (page) => page.evaluate((panels) => ({
+    panels: panels.map((sel) => {
+      const root = document.querySelector(sel).querySelector('.byline');
+      return { lang: root.getAttribute('lang'), heading: root.querySelector('.byline-reply-heading')?.textContent.trim() };
+    }),
+    files: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/locales/')),
+  }), PANELS);
+
+  test('each language needed is fetched once, from beside byline.js; English needs none', async () => {
+    const recorded = await openHost('embed-translation.html', { ready: PANELS });
+    try {
+      const { panels, files } = await read(recorded.page);
+      assert.deepEqual(panels.map((p) => p.lang), ['de-AT', 'de-AT', 'fr-CH', 'en']);
+      assert.deepEqual(panels.map((p) => p.heading), ['Schreibe einen Kommentar', 'Schreibe einen Kommentar', 'Laisser un commentaire', 'Leave a Reply']);
+      assert.deepEqual(files.sort(), ['/dist/locales/de.json', '/dist/locales/fr.json']);
+      assertQuiet(recorded);
+    } finally {
+      await recorded.close();
+    }
+  });
+
+  for (const [label, spec] of [
+    ['missing (404)', { status: 404, body: 'Not found' }],
+    ['not JSON', { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><p>Maintenance</p>' }],
+  ]) {
+    test(`a translation file ${label}: the widgets render in English, with one warning`, async () => {
+      server.setRoute('GET', TRANSLATION, spec);
+      const recorded = await openHost('embed-translation.html', { ready: PANELS });
+      try {
+        const { panels } = await read(recorded.page);
+        assert.deepEqual(panels.map((p) => p.lang), ['de-AT', 'de-AT', 'fr-CH', 'en'], 'the language tag stays (dates still follow it)');
+        assert.deepEqual(panels.map((p) => p.heading), ['Leave a Reply', 'Leave a Reply', 'Laisser un commentaire', 'Leave a Reply']);
+        const warnings = recorded.warnings();
+        assert.equal(warnings.length, 1, warnings.join(' | '));
+        assert.match(warnings[0], /"de" translation .*locales\/de\.json.*showing English/);
+        assert.deepEqual(recorded.errors(), []);
+      } finally {
+        server.deleteRoute('GET', TRANSLATION);
+        await recorded.close();
+      }
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
 // Every built-in locale (hosts/embed-locales.html)
 
 const LOCALES = ['en', 'ko', 'ru', 'uk', 'ar', 'he', 'de', 'fr', 'es', 'ja', 'zh', 'pt'];

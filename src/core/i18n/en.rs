@@ -1,14 +1,9 @@
 //! English (the fallback locale).
 
-use super::{Locale, KEY_COUNT};
+use super::KEY_COUNT;
 
-pub const LOCALE: Locale = Locale {
-    tag: "en",
-    rtl: false,
-    texts: TEXTS,
-};
-
-const TEXTS: [&str; KEY_COUNT] = [
+/// The strings, in [`super::TextKey::ALL`] order.
+pub const TEXTS: [&str; KEY_COUNT] = [
     "Loading article…",
     "Retry",
     "This article could not be loaded.",

@@ -1,19 +1,13 @@
-//! Interface strings: one key list, one table per locale, `data-text-<key>` overrides and
-//! plural-aware formatting. Plural categories come from the browser (`Intl.PluralRules`);
-//! this module only picks the matching variant.
+//! Interface strings: one key list, English built in, translations read from
+//! `locales/<tag>.json` (fetched beside byline.js when a widget needs one), `data-text-<key>`
+//! overrides and plural-aware formatting. Plural categories come from the browser
+//! (`Intl.PluralRules`); this module only picks the matching variant.
 
-mod ar;
-mod de;
 mod en;
-mod es;
-mod fr;
-mod he;
-mod ja;
-mod ko;
-mod pt;
-mod ru;
-mod uk;
-mod zh;
+
+use super::json::{self, Value};
+use std::fmt;
+use std::rc::Rc;
 
 macro_rules! text_keys {
     ($($variant:ident => $attr:literal,)*) => {
@@ -94,46 +88,84 @@ text_keys! {
     Pending => "pending",
 }
 
-/// Number of keys; every locale table has exactly this many entries.
+/// Number of keys; the English table has exactly this many entries.
 pub const KEY_COUNT: usize = TextKey::ALL.len();
 
-/// One built-in locale.
-pub struct Locale {
-    /// BCP 47 tag (primary language, optionally with region).
-    pub tag: &'static str,
-    /// Right-to-left script.
-    pub rtl: bool,
-    /// The strings, in [`TextKey::ALL`] order.
-    pub texts: [&'static str; KEY_COUNT],
+/// The built-in English string for a key (the fallback for every language).
+pub fn english(key: TextKey) -> &'static str {
+    en::TEXTS[key as usize]
 }
 
-/// The built-in locales; the first is the fallback.
-pub const LOCALES: &[&Locale] = &[
-    &en::LOCALE,
-    &ar::LOCALE,
-    &de::LOCALE,
-    &es::LOCALE,
-    &fr::LOCALE,
-    &he::LOCALE,
-    &ja::LOCALE,
-    &ko::LOCALE,
-    &pt::LOCALE,
-    &ru::LOCALE,
-    &uk::LOCALE,
-    &zh::LOCALE,
+/// The languages with a translation file, `locales/<tag>.json` beside `byline.js`.
+pub const TRANSLATIONS: &[&str] = &[
+    "ar", "de", "es", "fr", "he", "ja", "ko", "pt", "ru", "uk", "zh",
 ];
 
-/// The best built-in locale for a BCP 47 tag: exact match, then the primary language,
-/// else English.
-pub fn locale_for(tag: &str) -> &'static Locale {
-    let tag = tag.trim().replace('_', "-").to_ascii_lowercase();
+/// The translation file a BCP 47 tag needs (by its primary language); `None` for English and
+/// for languages without one, which render in English.
+pub fn translation_for(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim().replace('_', "-");
     let primary = tag.split('-').next().unwrap_or("");
-    LOCALES
+    TRANSLATIONS
         .iter()
-        .find(|l| l.tag.eq_ignore_ascii_case(&tag))
-        .or_else(|| LOCALES.iter().find(|l| l.tag.eq_ignore_ascii_case(primary)))
+        .find(|t| t.eq_ignore_ascii_case(primary))
         .copied()
-        .unwrap_or(LOCALES[0])
+}
+
+/// The strings of one translation file. Keys it lacks (or does not know) fall back to
+/// English, so an older or partial file still works.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Translation {
+    texts: Vec<(TextKey, String)>,
+}
+
+impl Translation {
+    /// The translated string for a key, if the file has one (the last, if it repeats).
+    pub fn get(&self, key: TextKey) -> Option<&str> {
+        self.texts
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why a translation file could not be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TranslationError {
+    /// The file is not JSON.
+    NotJson(json::Error),
+    /// The JSON has no `"texts"` object.
+    NoTexts,
+}
+
+impl fmt::Display for TranslationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TranslationError::NotJson(e) => write!(f, "it is not JSON ({e})"),
+            TranslationError::NoTexts => {
+                f.write_str("it has no \"texts\" object of key/string pairs")
+            }
+        }
+    }
+}
+
+/// Reads a translation file: `{"lang": "de", "texts": {"<key>": "<string>", …}}`, keys as in
+/// `data-text-<key>`. Unknown keys, non-string values and blank strings are skipped.
+pub fn parse_translation(text: &str) -> Result<Translation, TranslationError> {
+    let value = json::parse(text).map_err(TranslationError::NotJson)?;
+    let Some(Value::Object(entries)) = value.get("texts") else {
+        return Err(TranslationError::NoTexts);
+    };
+    let texts = entries
+        .iter()
+        .filter_map(|(name, value)| {
+            let key = TextKey::from_attribute(name)?;
+            let text = value.as_str().filter(|t| !t.trim().is_empty())?;
+            Some((key, text.to_owned()))
+        })
+        .collect();
+    Ok(Translation { texts })
 }
 
 /// The strings a widget uses: a locale plus the publisher's overrides.
@@ -142,31 +174,31 @@ pub struct Texts {
     /// The language tag the widget renders in (`lang` attribute, `Intl`).
     pub lang: String,
     pub rtl: bool,
-    table: &'static [&'static str; KEY_COUNT],
+    translation: Option<Rc<Translation>>,
     overrides: Vec<(TextKey, String)>,
 }
 
-impl std::fmt::Debug for Locale {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.tag)
-    }
-}
-
 impl Texts {
-    /// Strings for `lang`, with overrides taking precedence.
-    pub fn new(lang: &str, overrides: Vec<(TextKey, String)>) -> Texts {
-        let locale = locale_for(lang);
+    /// Strings for `lang`: the publisher's overrides, then the translation (when the
+    /// language has one and it loaded), then English.
+    pub fn new(
+        lang: &str,
+        translation: Option<Rc<Translation>>,
+        overrides: Vec<(TextKey, String)>,
+    ) -> Texts {
         Texts {
             lang: lang.to_owned(),
-            rtl: locale.rtl || is_rtl_language(lang),
-            table: &locale.texts,
+            rtl: is_rtl_language(lang),
+            translation,
             overrides,
         }
     }
 
     /// The raw string for a key (a plural pattern stays unresolved).
     pub fn get(&self, key: TextKey) -> &str {
-        self.overridden(key).unwrap_or(self.table[key as usize])
+        self.overridden(key)
+            .or_else(|| self.translation.as_deref().and_then(|t| t.get(key)))
+            .unwrap_or_else(|| english(key))
     }
 
     /// The publisher's `data-text-<key>` for `key`, if any.
