@@ -91,8 +91,9 @@ export function benchInit(config) {
       if (instance) {
         b.instantiations += 1;
         if (b.instantiatedAt === null) b.instantiatedAt = performance.now();
-        const memory = instance.exports && instance.exports.memory;
-        if (memory instanceof W.Memory) b.memories.push(memory);
+        // The release build gives its exports short names: find the memory by its type.
+        const memory = Object.values(instance.exports || {}).find((e) => e instanceof W.Memory);
+        if (memory) b.memories.push(memory);
       }
       return result;
     };
