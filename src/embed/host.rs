@@ -275,14 +275,10 @@ fn start(widget: &mut Mounted) {
     if widget.slot.is_some() {
         return;
     }
-    if let Some(tag) = translation_for(&resolve_language(&widget.config)) {
-        if translations::loaded(tag).is_none() {
-            widget.waiting_for_texts = true;
-            translations::load(tag, texts_loaded);
-            return;
-        }
+    widget.waiting_for_texts = awaits_translation(&widget.config);
+    if widget.waiting_for_texts {
+        return;
     }
-    widget.waiting_for_texts = false;
     let spare = SPARE.with(|s| s.borrow_mut().pop());
     let container = match &spare {
         Some((container, _)) => container.clone(),
@@ -311,23 +307,47 @@ fn start(widget: &mut Mounted) {
     widget.slot = Some((container, app));
 }
 
-/// A translation file arrived (or failed): start the widgets that waited for one, and give
-/// the running ones their strings again (a live `data-lang` change may have asked for it).
+/// True when the configured language needs a translation file that has not been dealt with
+/// yet; its loading is started (once per page), and [`texts_loaded`] runs when it is done.
+fn awaits_translation(config: &Config) -> bool {
+    let Some(tag) = translation_for(&resolve_language(config)) else {
+        return false;
+    };
+    let waiting = translations::loaded(tag).is_none();
+    if waiting {
+        translations::load(tag, texts_loaded);
+    }
+    waiting
+}
+
+/// A translation file arrived (or failed): start the widgets that waited for it, and update
+/// the running ones that did (a live `data-lang` change keeps the old strings until then).
 fn texts_loaded() {
     MOUNTED.with(|m| {
         for widget in m.borrow_mut().iter_mut() {
-            if widget.waiting_for_texts {
+            if !widget.waiting_for_texts {
+                continue;
+            }
+            if widget.slot.is_none() {
                 start(widget);
-            } else if let Some((container, _)) = &widget.slot {
-                let props = WidgetSlotProps {
-                    widget: Some(props(widget, container)),
-                };
-                if let Some((_, app)) = widget.slot.as_mut() {
-                    app.update(props);
-                }
+            } else if !awaits_translation(&widget.config) {
+                widget.waiting_for_texts = false;
+                update(widget);
             }
         }
     });
+}
+
+/// Gives a running widget props for its current configuration.
+fn update(widget: &mut Mounted) {
+    if let Some((container, _)) = &widget.slot {
+        let props = WidgetSlotProps {
+            widget: Some(props(widget, container)),
+        };
+        if let Some((_, app)) = widget.slot.as_mut() {
+            app.update(props);
+        }
+    }
 }
 
 /// Starts a lazy host when it comes within 300 px of the viewport.
@@ -373,15 +393,11 @@ fn attributes_changed(host: &Element) {
         }
         widget.attributes = current;
         widget.config = config;
-        if let Some(tag) = translation_for(&resolve_language(&widget.config)) {
-            translations::load(tag, texts_loaded);
-        }
-        if let Some((container, _)) = &widget.slot {
-            let props = WidgetSlotProps {
-                widget: Some(props(widget, container)),
-            };
-            if let Some((_, app)) = widget.slot.as_mut() {
-                app.update(props);
+        if widget.slot.is_some() {
+            // A new language whose file is still on its way: the old strings stay until then.
+            widget.waiting_for_texts = awaits_translation(&widget.config);
+            if !widget.waiting_for_texts {
+                update(widget);
             }
         }
         Some(false)

@@ -8,6 +8,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 import { assertDistBuilt, startServer } from './support/server.mjs';
 import {
@@ -763,6 +764,29 @@ describe('translation files', () => {
       assert.deepEqual(files.sort(), ['/dist/locales/de.json', '/dist/locales/fr.json']);
       assertQuiet(recorded);
     } finally {
+      await recorded.close();
+    }
+  });
+
+  test('a live data-lang change waits for the new file: old strings until then, the comment kept', async () => {
+    const file = readFileSync(new URL('../../dist/locales/ja.json', import.meta.url), 'utf8');
+    server.setRoute('GET', '/dist/locales/ja.json', { delayMs: 1500, headers: { 'content-type': 'application/json' }, body: file });
+    const recorded = await openHost('embed-translation.html', { ready: PANELS });
+    try {
+      const { page } = recorded;
+      const panel = '#panel-en';
+      await page.fill(`${panel} textarea`, 'Half a thought');
+      await page.evaluate((sel) => document.querySelector(`${sel} [data-byline]`).setAttribute('data-lang', 'ja'), panel);
+      await page.waitForTimeout(500);
+      const during = (await read(page)).panels[3];
+      assert.deepEqual(during, { lang: 'en', heading: 'Leave a Reply' }, 'no half-translated interface while the file loads');
+      await page.waitForSelector(`${panel} .byline[lang="ja"]`, { timeout: 10_000 });
+      const after = (await read(page)).panels[3];
+      assert.equal(after.heading, 'コメントを残す');
+      assert.equal(await page.inputValue(`${panel} textarea`), 'Half a thought');
+      assertQuiet(recorded);
+    } finally {
+      server.deleteRoute('GET', '/dist/locales/ja.json');
       await recorded.close();
     }
   });
