@@ -232,13 +232,13 @@ function measureSize() {
 // ---------------------------------------------------------------------------------------------
 // 2. The Yew hello-world floor.
 
-function measureFloor() {
+async function measureFloor() {
   if (process.env.BENCH_NO_FLOOR === '1') {
     results.floor = { skipped: 'BENCH_NO_FLOOR=1' };
     console.log('\n2. Yew hello-world floor: skipped (BENCH_NO_FLOOR=1)');
     return;
   }
-  const built = buildFloor(root, { log });
+  const built = await buildFloor(root, { log });
   if (!built.ok) {
     results.floor = { ok: false, reason: built.reason, buildSeconds: built.seconds };
     console.log(`\n2. Yew hello-world floor: not measured. ${built.reason}`);

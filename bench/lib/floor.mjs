@@ -3,6 +3,10 @@
 // line that compiles Yew's tracing out), in target/bench-floor/. Its brotli size is
 // what any Yew widget costs before it does anything; Byline's ratio to it is the figure to watch.
 //
+// After the build, the floor gets the same release post-processing as byline.js and
+// byline_bg.wasm (scripts/lib/shrink.mjs: short wasm import/export names, terser), so the ratio
+// compares like with like.
+//
 // The crate is generated here on every run (Cargo.toml, src/main.rs, index.html, Trunk.toml);
 // Byline's Cargo.lock is copied in so the build resolves the same versions and needs nothing
 // beyond the local registry cache (`trunk build --release --offline`).
@@ -10,6 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { minifiedModule, shortWasmNames } from '../../scripts/lib/shrink.mjs';
 
 /** Reads a `[section]` key = "value" from a small TOML file (enough for Trunk.toml's pins). */
 function tomlValue(text, section, key) {
@@ -33,7 +39,7 @@ function releaseProfile(cargoToml) {
  * Generates and builds the floor crate. Returns { ok: true, dir, dist, yew, seconds } or
  * { ok: false, reason, seconds }. Never throws.
  */
-export function buildFloor(root, { log = () => {} } = {}) {
+export async function buildFloor(root, { log = () => {} } = {}) {
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
   try {
@@ -144,6 +150,10 @@ ${wasmOpt ? `wasm_opt = "${wasmOpt}"` : ''}
     if (!files.some((f) => f.endsWith('.wasm')) || !files.some((f) => f.endsWith('.js'))) {
       return { ok: false, reason: `floor build wrote no .wasm/.js in ${dist}`, seconds: seconds() };
     }
+    const glueFile = path.join(dist, files.find((f) => f.endsWith('.js')));
+    const wasmFile = path.join(dist, files.find((f) => f.endsWith('.wasm')));
+    const glue = shortWasmNames(root, readFileSync(glueFile, 'utf8'), wasmFile);
+    writeFileSync(glueFile, await minifiedModule(glue));
     const lock = readFileSync(path.join(dir, 'Cargo.lock'), 'utf8');
     const yew = lock.match(/\[\[package\]\]\nname = "yew"\nversion = "([^"]+)"/)?.[1] ?? yewVersion;
     return { ok: true, dir, dist, yew, seconds: seconds() };
