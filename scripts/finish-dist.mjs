@@ -4,14 +4,14 @@
 //
 // In release builds it also shortens the names byline.js and byline_bg.wasm use to talk to
 // each other (wasm-bindgen's hashed import names, e.g. `__wbg_setAttribute_f75317b2b5cabfb4`,
-// are incompressible and sit in both files), minifies byline.js with terser, and makes the demo
-// page load the widget the way a publisher's page does: Trunk's own init script goes, and the
-// preload hashes match the files.
+// are incompressible and sit in both files), minifies byline.js (terser) and byline.css
+// (comments and indentation out), and makes the demo page load the widget the way a
+// publisher's page does: Trunk's own init script goes, and the preload hashes match the files.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { minifiedModule, shortWasmNames } from "./lib/shrink.mjs";
+import { minifiedCss, minifiedModule, shortWasmNames } from "./lib/shrink.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -38,6 +38,10 @@ if (!glue.includes("// Byline: self-start.")) {
   if (!/export function boot\(/.test(glue)) fail("byline.js lost its boot export");
 }
 writeFileSync(gluePath, glue);
+const cssPath = join(dir, "byline.css");
+if (release && existsSync(cssPath)) {
+  writeFileSync(cssPath, minifiedCss(readFileSync(cssPath, "utf8")));
+}
 if (existsSync(pagePath)) {
   writeFileSync(pagePath, asPublisherPage(readFileSync(pagePath, "utf8")));
 }
@@ -53,16 +57,23 @@ function fail(message) {
  * hashes of Trunk's links recomputed for the files as they are now.
  */
 function asPublisherPage(html) {
+  // Attribute values may be quoted or not (release builds minify the page).
+  const value = (tag, name) => new RegExp(`\\b${name}=("([^"]*)"|([^\\s>]+))`).exec(tag);
   const page = html.replace(
-    /<script type="module">\s*import init, \* as bindings from '\.\/byline\.js';[\s\S]*?<\/script>/,
+    /<script type="?module"?>\s*import init, \* as bindings from '\.\/byline\.js';[\s\S]*?<\/script>/,
     "",
   );
+  if (page.includes("window.wasmBindings")) fail("could not remove Trunk's init script from index.html");
   return page.replace(/<link\b[^>]*>/g, (tag) => {
-    const href = /href="\.\/([^"]+)"/.exec(tag)?.[1];
-    if (!href || !/integrity="/.test(tag) || !existsSync(join(dir, href))) return tag;
+    const integrity = value(tag, "integrity");
+    const hrefMatch = value(tag, "href");
+    const href = (hrefMatch?.[2] ?? hrefMatch?.[3] ?? "").replace(/^\.\//, "");
+    if (!integrity || !href || !existsSync(join(dir, href))) return tag;
     // Chromium ignores (and warns about) integrity on `as="fetch"` preloads.
-    if (/\bas="fetch"/.test(tag)) return tag.replace(/\s*integrity="[^"]*"/, "");
+    const as = value(tag, "as");
+    if ((as?.[2] ?? as?.[3]) === "fetch") return tag.replace(` ${integrity[0]}`, "");
     const digest = createHash("sha384").update(readFileSync(join(dir, href))).digest("base64");
-    return tag.replace(/integrity="[^"]*"/, `integrity="sha384-${digest}"`);
+    return tag.replace(integrity[0], `integrity="sha384-${digest}"`);
   });
 }
+

@@ -4,6 +4,8 @@
 //   are incompressible and sit in both the wasm and its JS glue; binaryen's minifier renames
 //   the module's imports and exports, and the glue is rewritten to match.
 // - minifiedModule: terser over the ES-module glue (exports keep their names).
+// - minifiedCss: the stylesheet without its comments and indentation (the notes on contrast
+//   ratios and choices stay in styles/byline.css).
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -87,4 +89,14 @@ export async function minifiedModule(source) {
   const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true });
   if (!result.code) throw new Error("terser returned nothing");
   return `${result.code}\n`;
+}
+
+/**
+ * `css` without comments, indentation and blank lines. Rules are left as written (no string or
+ * URL in byline.css contains a comment opener); the end-to-end suites run on the result.
+ */
+export function minifiedCss(css) {
+  const bare = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  const lines = bare.split("\n").map((line) => line.trim()).filter(Boolean);
+  return `${lines.join("\n")}\n`;
 }
