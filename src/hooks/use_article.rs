@@ -2,7 +2,7 @@
 
 use crate::core::article::{self, Article};
 use crate::core::config::Source;
-use crate::services::http::{self, HttpRequest};
+use crate::services::http;
 use crate::services::page;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -70,18 +70,9 @@ async fn load(source: &Source) -> Result<Article, String> {
                 .map_err(|e| format!("Byline: could not read the article in #{id}: {e}."))
         }
         Source::Url(url) => {
-            let response = http::request(HttpRequest::get(
-                url,
-                "application/ld+json, application/json",
-            ))
-            .await
-            .map_err(|e| format!("Byline: could not load the article from {url}: {e}."))?;
-            if !(200..300).contains(&response.status) {
-                return Err(format!(
-                    "Byline: could not load the article from {url}: the server answered HTTP {}.",
-                    response.status
-                ));
-            }
+            let response = http::get_ok(url, "application/ld+json, application/json")
+                .await
+                .map_err(|e| format!("Byline: could not load the article from {url}: {e}."))?;
             article::from_document(&response.body)
                 .map_err(|e| format!("Byline: the article at {url} could not be read: {e}."))
         }

@@ -3,7 +3,7 @@
 
 use crate::core::config::Source;
 use crate::core::feed::{self, FeedError, Story, Syntax};
-use crate::services::http::{self, HttpRequest};
+use crate::services::http;
 use crate::services::{page, xml};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,15 +63,7 @@ async fn load(query: &RelatedQuery) -> Result<Vec<Story>, String> {
             let hidden = |reason: String| {
                 format!("Byline: related stories from {absolute} are hidden: {reason}.")
             };
-            let response = http::request(HttpRequest::get(url, ACCEPT))
-                .await
-                .map_err(|e| hidden(e.to_string()))?;
-            if !(200..300).contains(&response.status) {
-                return Err(hidden(format!(
-                    "the server answered HTTP {}",
-                    response.status
-                )));
-            }
+            let response = http::get_ok(url, ACCEPT).await.map_err(hidden)?;
             (response.body, absolute.clone(), absolute)
         }
         Source::ElementId(id) => {

@@ -2,7 +2,7 @@
 //! hides itself with one warning.
 
 use crate::core::thread::{self, Reply};
-use crate::services::http::{self, HttpRequest};
+use crate::services::http;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,15 +26,9 @@ impl Thread {
 /// One page: the replies and the page count.
 async fn fetch_page(source: &str, page: u32) -> Result<(Vec<Reply>, u32, Option<u64>), String> {
     let url = thread::page_url(source, page);
-    let response = http::request(HttpRequest::get(&url, "application/json"))
+    let response = http::get_ok(&url, "application/json")
         .await
         .map_err(|e| format!("Byline: the replies at {url} are hidden: {e}."))?;
-    if !(200..300).contains(&response.status) {
-        return Err(format!(
-            "Byline: the replies at {url} are hidden: the server answered HTTP {}.",
-            response.status
-        ));
-    }
     let replies = thread::parse_page(&response.body)
         .map_err(|e| format!("Byline: the replies at {url} are hidden: {e}."))?;
     let pages = response

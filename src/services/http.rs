@@ -72,6 +72,18 @@ impl<'a> HttpRequest<'a> {
     }
 }
 
+/// A GET whose answer counts only when it is a 2xx; the error says what went wrong, for a
+/// console message ("the server answered HTTP 404", "the browser is offline", …).
+pub async fn get_ok(url: &str, accept: &str) -> Result<HttpResponse, String> {
+    let response = request(HttpRequest::get(url, accept))
+        .await
+        .map_err(|e| e.to_string())?;
+    if !(200..300).contains(&response.status) {
+        return Err(format!("the server answered HTTP {}", response.status));
+    }
+    Ok(response)
+}
+
 fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }

@@ -3,7 +3,7 @@
 //! be loaded leaves that language in English, with one console warning.
 
 use crate::core::i18n::{parse_translation, Translation};
-use crate::services::http::{self, HttpRequest};
+use crate::services::http;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -76,14 +76,8 @@ async fn fetch(tag: &str) -> Result<Translation, String> {
             "Byline: the \"{tag}\" translation ({url}) could not be used: {why}; showing English."
         )
     };
-    let response = http::request(HttpRequest::get(&url, "application/json"))
+    let response = http::get_ok(&url, "application/json")
         .await
-        .map_err(|e| failed(e.to_string()))?;
-    if !(200..300).contains(&response.status) {
-        return Err(failed(format!(
-            "the server answered HTTP {}",
-            response.status
-        )));
-    }
+        .map_err(failed)?;
     parse_translation(&response.body).map_err(|e| failed(e.to_string()))
 }
