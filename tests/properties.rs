@@ -117,6 +117,9 @@ fn char_soup() -> impl Strategy<Value = String> {
 }
 
 /// Arbitrary Unicode, interesting fixed strings, character soup and huge repeats.
+/// Some `data-text-<key>` names, so generated translation files hit known keys.
+const TEXT_KEY_NAMES: &[&str] = &["submit", "retry", "loading", "reply-count", "by", "crashed"];
+
 fn odd_string() -> BoxedStrategy<String> {
     prop_oneof![
         3 => any::<String>(),
@@ -1521,6 +1524,33 @@ proptest! {
             prop_assert_eq!(back, None);
         } else {
             prop_assert_eq!(back, Some(kept));
+        }
+    }
+
+    /// Translation files with arbitrary keys and values: deterministic, and a key shows the
+    /// publisher's override, else the file's non-blank string, else English.
+    #[test]
+    fn translation_files_from_arbitrary_json(
+        entries in vec((prop_oneof![select(TEXT_KEY_NAMES).prop_map(str::to_owned), odd_string()], prop_oneof![odd_string().prop_map(Value::String), json_leaf()]), 0..12),
+        wrapped in any::<bool>(),
+        raw in json_document(jsonld_value()),
+    ) {
+        let texts: serde_json::Map<String, Value> = entries.into_iter().collect();
+        let file = if wrapped { json!({"lang": "xx", "texts": texts}).to_string() } else { raw };
+        let parsed = i18n::parse_translation(&file);
+        prop_assert_eq!(&parsed, &i18n::parse_translation(&file));
+        let Ok(translation) = parsed else { return Ok(()) };
+        let shown = i18n::Texts::new("xx", Some(std::rc::Rc::new(translation.clone())), vec![(TextKey::Retry, "Mine".into())]);
+        for key in TextKey::ALL {
+            let expected = match (*key, translation.get(*key)) {
+                (TextKey::Retry, _) => "Mine",
+                (_, Some(text)) => {
+                    prop_assert!(!text.trim().is_empty());
+                    text
+                }
+                (_, None) => i18n::english(*key),
+            };
+            prop_assert_eq!(shown.get(*key), expected);
         }
     }
 

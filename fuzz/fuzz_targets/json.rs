@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
         let Ok(value) = &ours else {
             panic!("serde_json accepts what we refuse: {ours:?}");
         };
-        assert!(same(value, &theirs), "read differently: {value:?} vs {theirs:?}");
+        assert!(
+            same(value, &theirs),
+            "read differently: {value:?} vs {theirs:?}"
+        );
     }
     if let Ok(value) = ours {
         assert_eq!(parse(&value.to_json()), Ok(value.clone()), "round trip");
