@@ -38,12 +38,22 @@
   // its language needs; preloading it here saves that round trip after the wasm has started.
   // The same list as core::i18n::TRANSLATIONS (a native test keeps them equal).
   const translations = ["ar", "de", "es", "fr", "he", "ja", "ko", "pt", "ru", "uk", "zh"];
+  const usable = (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length > 0;
+    } catch {
+      return false;
+    }
+  };
   const preloadTranslations = () => {
-    const page = document.documentElement.getAttribute("lang") || navigator.language || "";
+    const page = document.documentElement.getAttribute("lang");
     const wanted = new Set();
     for (const host of hosts()) {
-      const tag = (host.getAttribute("data-lang") || "").trim() || page;
-      const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
+      // The widget's own rule: the first of these that Intl accepts.
+      const tag = [(host.getAttribute("data-lang") || "").replace(/_/g, "-"), page, navigator.language]
+        .map((t) => (t || "").trim())
+        .find((t) => t && usable(t));
+      const primary = (tag || "en").split("-")[0].toLowerCase();
       if (translations.includes(primary)) wanted.add(primary);
     }
     for (const tag of wanted) {
