@@ -40,7 +40,11 @@ if (!glue.includes("// Byline: self-start.")) {
 writeFileSync(gluePath, glue);
 const cssPath = join(dir, "byline.css");
 if (release && existsSync(cssPath)) {
-  writeFileSync(cssPath, minifiedCss(readFileSync(cssPath, "utf8")));
+  try {
+    writeFileSync(cssPath, minifiedCss(readFileSync(cssPath, "utf8")));
+  } catch (error) {
+    fail(error.message);
+  }
 }
 if (existsSync(pagePath)) {
   writeFileSync(pagePath, asPublisherPage(readFileSync(pagePath, "utf8")));

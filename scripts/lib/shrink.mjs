@@ -51,6 +51,11 @@ export function shortWasmNames(root, glue, wasmPath) {
       ...(out.includes(oldModule) ? [modules[0]] : []),
     ];
     if (left.length) throw new Error(`names left in the glue: ${left.join(", ")}`);
+    // And every new name written: a glue layout this code does not know fails here, not at
+    // run time with a LinkError.
+    const missing = [...imports.values()].filter((short) => !out.includes(`${short}: function`));
+    if (!out.includes(newModule)) missing.push(newModule);
+    if (missing.length) throw new Error(`short names missing from the glue: ${missing.join(", ")}`);
     writeFileSync(wasmPath, readFileSync(shortened));
     return out;
   } finally {
@@ -92,11 +97,17 @@ export async function minifiedModule(source) {
 }
 
 /**
- * `css` without comments, indentation and blank lines. Rules are left as written (no string or
- * URL in byline.css contains a comment opener); the end-to-end suites run on the result.
+ * `css` without comments, indentation and blank lines; rules are left as written. Refuses a
+ * stylesheet with a comment opener inside a string or `url()` (this is not a CSS parser); the
+ * end-to-end suites run on the result.
  */
 export function minifiedCss(css) {
-  const bare = css.replace(/\/\*[\s\S]*?\*\//g, "");
+  const literals = css.replace(/\/\*[\s\S]*?\*\//g, "").match(/"[^"\n]*"|'[^'\n]*'|url\([^)]*\)/g) ?? [];
+  if (literals.some((literal) => literal.includes("/*"))) {
+    throw new Error("byline.css has a comment opener inside a string or url(): minify it with a CSS parser");
+  }
+  // A comment separates tokens, so it becomes a space.
+  const bare = css.replace(/\/\*[\s\S]*?\*\//g, " ");
   const lines = bare.split("\n").map((line) => line.trim()).filter(Boolean);
   return `${lines.join("\n")}\n`;
 }

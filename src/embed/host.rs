@@ -40,8 +40,11 @@ struct Mounted {
     attribute_observer: MutationObserver,
     _on_attributes: Closure<dyn FnMut()>,
     lazy: Option<ViewportWatch>,
-    /// Due to render, waiting for its language's translation file.
+    /// Waiting for its language's translation file: before the first render, or (when
+    /// running) after a `data-lang` change, keeping its current strings until then.
     waiting_for_texts: bool,
+    /// The strings the running widget shows.
+    texts: Option<Rc<Texts>>,
 }
 
 thread_local! {
@@ -242,6 +245,7 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         _on_attributes: on_attributes,
         lazy: None,
         waiting_for_texts: false,
+        texts: None,
     };
     if widget.config.lazy {
         widget.lazy = observe_viewport(&host);
@@ -252,18 +256,28 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
     MOUNTED.with(|m| m.borrow_mut().push(widget));
 }
 
-/// The props for a mounted host's widget.
-fn props(widget: &Mounted, container: &Element) -> WidgetProps {
-    let lang = resolve_language(&widget.config);
+/// The props for a mounted host's widget (remembering the strings it is given). While a new
+/// language's file is on its way, the widget keeps its current strings; everything else in
+/// the configuration applies at once.
+fn props(widget: &mut Mounted, container: &Element) -> WidgetProps {
     let on_event = {
         let host = widget.host.clone();
         let container = container.clone();
         Callback::from(move |event: WidgetEvent| on_widget_event(&host, &container, event))
     };
-    let translation = translation_for(&lang).and_then(|tag| translations::loaded(tag).flatten());
+    let texts = match (&widget.texts, widget.waiting_for_texts) {
+        (Some(current), true) => current.clone(),
+        _ => {
+            let lang = resolve_language(&widget.config);
+            let translation =
+                translation_for(&lang).and_then(|tag| translations::loaded(tag).flatten());
+            Rc::new(Texts::new(&lang, translation, widget.config.texts.clone()))
+        }
+    };
+    widget.texts = Some(texts.clone());
     WidgetProps {
         id: widget.id.clone().into(),
-        texts: Rc::new(Texts::new(&lang, translation, widget.config.texts.clone())),
+        texts,
         config: Rc::new(widget.config.clone()),
         on_event,
     }
@@ -340,13 +354,14 @@ fn texts_loaded() {
 
 /// Gives a running widget props for its current configuration.
 fn update(widget: &mut Mounted) {
-    if let Some((container, _)) = &widget.slot {
-        let props = WidgetSlotProps {
-            widget: Some(props(widget, container)),
-        };
-        if let Some((_, app)) = widget.slot.as_mut() {
-            app.update(props);
-        }
+    let Some(container) = widget.slot.as_ref().map(|(container, _)| container.clone()) else {
+        return;
+    };
+    let props = WidgetSlotProps {
+        widget: Some(props(widget, &container)),
+    };
+    if let Some((_, app)) = widget.slot.as_mut() {
+        app.update(props);
     }
 }
 
@@ -394,11 +409,13 @@ fn attributes_changed(host: &Element) {
         widget.attributes = current;
         widget.config = config;
         if widget.slot.is_some() {
-            // A new language whose file is still on its way: the old strings stay until then.
+            // A new language whose file is still on its way keeps the current strings until
+            // then; the rest of the change applies now.
             widget.waiting_for_texts = awaits_translation(&widget.config);
-            if !widget.waiting_for_texts {
-                update(widget);
-            }
+            update(widget);
+        } else if widget.waiting_for_texts {
+            // Not rendered yet, waiting for a file: the new language may need another or none.
+            start(widget);
         }
         Some(false)
     });

@@ -48,7 +48,9 @@
   const preloadTranslations = () => {
     const page = document.documentElement.getAttribute("lang");
     const wanted = new Set();
-    for (const host of hosts()) {
+    // Lazy hosts fetch theirs when they near the viewport (a preload unused for a few seconds
+    // would earn a console warning).
+    for (const host of hosts().filter((h) => !isLazy(h))) {
       // The widget's own rule: the first of these that Intl accepts.
       const tag = [(host.getAttribute("data-lang") || "").replace(/_/g, "-"), page, navigator.language]
         .map((t) => (t || "").trim())

@@ -777,7 +777,9 @@ describe('translation files', () => {
       const panel = '#panel-en';
       await page.fill(`${panel} textarea`, 'Half a thought');
       await page.evaluate((sel) => document.querySelector(`${sel} [data-byline]`).setAttribute('data-lang', 'ja'), panel);
-      await page.waitForTimeout(500);
+      // Other attributes apply at once meanwhile.
+      await page.evaluate((sel) => document.querySelector(`${sel} [data-byline]`).setAttribute('data-theme', 'dark'), panel);
+      await page.waitForSelector(`${panel} .byline[data-theme="dark"]`, { timeout: 1000 });
       const during = (await read(page)).panels[3];
       assert.deepEqual(during, { lang: 'en', heading: 'Leave a Reply' }, 'no half-translated interface while the file loads');
       await page.waitForSelector(`${panel} .byline[lang="ja"]`, { timeout: 10_000 });
@@ -787,6 +789,51 @@ describe('translation files', () => {
       assertQuiet(recorded);
     } finally {
       server.deleteRoute('GET', '/dist/locales/ja.json');
+      await recorded.close();
+    }
+  });
+
+  test('a widget waiting for its file starts at once when its data-lang changes to English', async () => {
+    server.setRoute('GET', '/dist/locales/ja.json', { delayMs: 4000, body: { texts: {} } });
+    const recorded = await openHost('embed-translation.html', { ready: PANELS });
+    try {
+      const { page } = recorded;
+      const host = await page.evaluateHandle(() => {
+        const el = document.createElement('div');
+        el.setAttribute('data-byline', '');
+        el.setAttribute('data-article', '#story');
+        el.setAttribute('data-lang', 'ja');
+        document.querySelector('main').append(el);
+        return el;
+      });
+      await page.waitForTimeout(300);
+      assert.equal(await host.evaluate((el) => el.getAttribute('data-byline-state')), 'loading', 'waits for ja.json');
+      await host.evaluate((el) => el.setAttribute('data-lang', 'en'));
+      // Well before ja.json could arrive (4 s).
+      await page.waitForFunction((el) => el.getAttribute('data-byline-state') === 'ready', host, { timeout: 2000 });
+      assert.equal(await host.evaluate((el) => el.querySelector('.byline').getAttribute('lang')), 'en');
+      assertQuiet(recorded);
+    } finally {
+      server.deleteRoute('GET', '/dist/locales/ja.json');
+      await recorded.close();
+    }
+  });
+
+  test('lazy hosts fetch their file when they start; nothing is preloaded for them', async () => {
+    const recorded = await openHost('embed-translation-lazy.html', { ready: [`#top ${HOST}`] });
+    try {
+      const { page } = recorded;
+      const files = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/locales/')));
+      // Chromium warns about a preload left unused for a few seconds: wait past that.
+      await page.waitForTimeout(4000);
+      assert.deepEqual(await files(), []);
+      assertQuiet(recorded);
+      await page.locator(`#bottom ${HOST}`).scrollIntoViewIfNeeded();
+      await waitForWidget(page, `#bottom ${HOST}`, 'ready');
+      assert.equal(await page.evaluate(() => document.querySelector('#bottom .byline-reply-heading').textContent.trim()), 'Laisser un commentaire');
+      assert.deepEqual(await files(), ['/dist/locales/fr.json']);
+      assertQuiet(recorded);
+    } finally {
       await recorded.close();
     }
   });
