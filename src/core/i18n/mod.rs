@@ -122,12 +122,17 @@ pub struct Translation {
 impl Translation {
     /// The translated string for a key, if the file has one (the last, if it repeats).
     pub fn get(&self, key: TextKey) -> Option<&str> {
-        self.texts
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
+        last_for(&self.texts, key)
     }
+}
+
+/// The last string given for `key` in a list of key/string pairs (a later one wins).
+fn last_for(entries: &[(TextKey, String)], key: TextKey) -> Option<&str> {
+    entries
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Why a translation file could not be used.
@@ -203,11 +208,7 @@ impl Texts {
 
     /// The publisher's `data-text-<key>` for `key`, if any.
     pub fn overridden(&self, key: TextKey) -> Option<&str> {
-        self.overrides
-            .iter()
-            .rev()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
+        last_for(&self.overrides, key)
     }
 
     /// The string with `{name}` placeholders filled in.
