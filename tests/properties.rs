@@ -1002,13 +1002,25 @@ fn has_tag(text: &str) -> bool {
     })
 }
 
+/// A JSON `\uXXXX` escape in `s` (which could spell '<'); an escaped backslash followed by
+/// `u` (`\\u`) is not one.
+fn has_unicode_escape(s: &str) -> bool {
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.next() == Some('u') {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when `s` has no character reference (nor a JSON `\u` escape that could hide one) and
 /// every '<' in it starts a tag. Only then is "no tag in the output" a fair demand: a stray '<'
 /// next to a removed tag forms a new one ("<<b>i>" reads "<i>", as the browser shows it) and
 /// "&lt;i&gt;" is the text "<i>"; both are shown as text, never parsed.
 fn markup_only(s: &str) -> bool {
     !s.contains('&')
-        && !s.contains("\\u")
+        && !has_unicode_escape(s)
         && s.match_indices('<').all(|(i, _)| {
             s[i + 1..]
                 .starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
