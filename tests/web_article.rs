@@ -6,13 +6,16 @@ use byline::components::article::ArticleView;
 use byline::components::widget::{Widget, WidgetProps};
 use byline::core::article::from_document;
 use byline::core::config::{Config, Source};
-use byline::core::i18n::Texts;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{container, document, english, sleep, texts_of};
 
 const ARTICLE: &str = r#"{
   "@context": "https://schema.org",
@@ -29,27 +32,6 @@ const ARTICLE: &str = r#"{
   "url": "https://example.com/bridge"
 }"#;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn container() -> Element {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", None, Vec::new()))
-}
-
-fn all_text(root: &Element, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn article_view_renders_every_part() {
     let root = container();
@@ -58,7 +40,7 @@ async fn article_view_renders_every_part() {
         root.clone(),
         byline::components::article::ArticleViewProps {
             article,
-            texts: texts(),
+            texts: english(),
         },
     )
     .render();
@@ -74,18 +56,18 @@ async fn article_view_renders_every_part() {
         "markup must stay text"
     );
     assert_eq!(
-        all_text(&root, ".byline-standfirst"),
+        texts_of(&root, ".byline-standfirst"),
         ["Traffic returns to the river crossing"]
     );
-    assert_eq!(all_text(&root, ".byline-section"), ["Local"]);
-    assert_eq!(all_text(&root, ".byline-author"), ["Ana Ruiz", "Lee Park"]);
+    assert_eq!(texts_of(&root, ".byline-section"), ["Local"]);
+    assert_eq!(texts_of(&root, ".byline-author"), ["Ana Ruiz", "Lee Park"]);
     let link = root.query_selector("a.byline-author").unwrap().unwrap();
     assert_eq!(
         link.get_attribute("href").unwrap(),
         "https://example.com/ana"
     );
     assert_eq!(
-        all_text(&root, ".byline-authors"),
+        texts_of(&root, ".byline-authors"),
         ["By Ana Ruiz and Lee Park"]
     );
 
@@ -105,23 +87,23 @@ async fn article_view_renders_every_part() {
         .is_some());
 
     assert_eq!(
-        all_text(&root, ".byline-body > p.byline-paragraph").len(),
+        texts_of(&root, ".byline-body > p.byline-paragraph").len(),
         2
     );
     assert_eq!(
-        all_text(&root, ".byline-body > blockquote.byline-quote"),
+        texts_of(&root, ".byline-body > blockquote.byline-quote"),
         ["“A quotation that stands alone.”"]
     );
     let image = root.query_selector("img.byline-image").unwrap().unwrap();
     assert_eq!(image.get_attribute("width").as_deref(), Some("800"));
     assert_eq!(image.get_attribute("height").as_deref(), Some("450"));
     assert_eq!(
-        all_text(&root, "figcaption.byline-caption"),
+        texts_of(&root, "figcaption.byline-caption"),
         ["The bridge at dawn"]
     );
-    assert_eq!(all_text(&root, ".byline-reading-time"), ["1 minute read"]);
+    assert_eq!(texts_of(&root, ".byline-reading-time"), ["1 minute read"]);
     assert_eq!(
-        all_text(&root, ".byline-publisher"),
+        texts_of(&root, ".byline-publisher"),
         ["Published by The Daily Test"]
     );
     root.remove();
@@ -137,7 +119,7 @@ async fn long_bodies_render_in_pages() {
         root.clone(),
         byline::components::article::ArticleViewProps {
             article,
-            texts: texts(),
+            texts: english(),
         },
     )
     .render();
@@ -176,19 +158,9 @@ async fn settle(root: &Element) {
         if root.query_selector(".byline-loading").unwrap().is_none() {
             return;
         }
-        gloo_sleep(10).await;
+        sleep(10).await;
     }
     panic!("the widget never left its loading state");
-}
-
-async fn gloo_sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -202,7 +174,7 @@ async fn error_state_offers_retry_that_loads_again() {
         root.clone(),
         WidgetProps {
             config: Rc::new(config),
-            texts: texts(),
+            texts: english(),
             id: "t".into(),
             on_event: Default::default(),
         },
@@ -236,7 +208,7 @@ async fn error_state_offers_retry_that_loads_again() {
     settle(&root).await;
     assert!(root.query_selector(".byline-error").unwrap().is_none());
     assert_eq!(
-        all_text(&root, "h1.byline-headline"),
+        texts_of(&root, "h1.byline-headline"),
         ["Bridge <b>reopens</b> after repairs"]
     );
     script.remove();
@@ -254,7 +226,7 @@ async fn widget_reports_a_missing_url_as_an_error() {
         root.clone(),
         WidgetProps {
             config: Rc::new(config),
-            texts: texts(),
+            texts: english(),
             id: "t".into(),
             on_event: Default::default(),
         },

@@ -5,7 +5,6 @@
 
 use byline::components::related::{Related, RelatedProps};
 use byline::core::feed::{detect, select, FeedError, RawItem, Story, Syntax};
-use byline::core::i18n::Texts;
 use byline::services::xml::parse;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,6 +12,10 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{all, document, english};
 
 const BASE: &str = "https://news.example/feeds/local.xml";
 
@@ -438,26 +441,11 @@ fn a_five_megabyte_feed_parses_and_selects_the_limit() {
 // ---------------------------------------------------------------------------------------
 // The Related component
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
 fn container() -> Element {
     let div = document().create_element("div").unwrap();
     div.set_attribute("data-byline", "").unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div
-}
-
-fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", None, vec![]))
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
 }
 
 async fn render_related(stories: Vec<Story>) -> Element {
@@ -467,7 +455,7 @@ async fn render_related(stories: Vec<Story>) -> Element {
         RelatedProps {
             id: "rel".into(),
             stories: Rc::new(stories),
-            texts: texts(),
+            texts: english(),
         },
     )
     .render();

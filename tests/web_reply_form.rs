@@ -18,6 +18,10 @@ use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{all, container, count, document, q, q_opt, sleep, text, window};
+
 // ---------------------------------------------------------------------------------------
 // Harness
 
@@ -49,22 +53,8 @@ fn Harness(props: &HarnessProps) -> Html {
     }
 }
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
-}
-
-fn container() -> Element {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
 }
 
 async fn mount(article: &str, endpoint: Option<&str>, require_name_email: bool) -> Element {
@@ -80,40 +70,6 @@ async fn mount(article: &str, endpoint: Option<&str>, require_name_email: bool) 
     .render();
     yew::scheduler::flush().await;
     root
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn q(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn q_opt(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
 }
 
 fn attr(el: &Element, name: &str) -> Option<String> {

@@ -5,7 +5,6 @@
 
 use byline::components::discussion::{Discussion, DiscussionProps};
 use byline::components::thread::{ThreadView, ThreadViewProps};
-use byline::core::i18n::Texts;
 use byline::core::reply::{Rules, Wire};
 use byline::core::saved::PendingReply;
 use byline::core::thread::parse_page;
@@ -18,6 +17,10 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{all, container, document, english, q, q_opt, sleep, text, texts_of};
 
 /// A WordPress-like `/wp/v2/comments` page: nested parents, hostile and broken HTML.
 fn page() -> String {
@@ -61,48 +64,6 @@ fn page() -> String {
     .to_string()
 }
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn container() -> Element {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div
-}
-
-fn texts() -> Rc<Texts> {
-    Rc::new(Texts::new("en", None, vec![]))
-}
-
-fn q(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
-
-fn q_opt(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).unwrap()
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn texts_of(root: &Element, selector: &str) -> Vec<String> {
-    all(root, selector)
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn text(el: &Element) -> String {
-    el.text_content().unwrap_or_default()
-}
-
 fn thread(json: &str, total: Option<u64>, pages: u32, loaded_pages: u32) -> Rc<Thread> {
     Rc::new(Thread {
         replies: parse_page(json).unwrap(),
@@ -142,7 +103,7 @@ async fn render(
             id: "th".into(),
             thread,
             pending: Rc::new(pending),
-            texts: texts(),
+            texts: english(),
             replies_open,
             on_more,
             on_reply,
@@ -472,16 +433,6 @@ async fn five_hundred_replies_render() {
 // ---------------------------------------------------------------------------------------
 // In the Discussion: the thread loads, and Reply points the form at the reply.
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn reply_in_the_discussion_points_the_form_at_the_reply() {
     web_sys::window()
@@ -513,7 +464,7 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
             },
             replies_open: true,
             thread_source: Some(source),
-            texts: texts(),
+            texts: english(),
             on_event: Default::default(),
         },
     )
