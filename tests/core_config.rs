@@ -696,3 +696,14 @@ fn each_invalid_attribute_warns_once_and_valid_ones_still_apply() {
     assert!(c.lazy);
     assert_eq!(c.reply_format, ReplyFormat::Form);
 }
+
+#[test]
+fn blank_text_override_warns_and_keeps_the_built_in_text() {
+    // A template with a missing string writes data-text-submit="": the button would be
+    // left without a name.
+    for value in ["", "   ", "\n\t"] {
+        let w = invalid("data-text-submit", value, "the built-in text");
+        assert_eq!(w.expected, "a text that is not blank");
+    }
+    invalid("data-text-comment", "", "the built-in text");
+}

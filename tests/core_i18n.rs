@@ -882,3 +882,41 @@ fn overridden_reports_only_the_publishers_texts() {
     assert_eq!(texts.overridden(TextKey::Flood), None);
     assert_eq!(texts.get(TextKey::Flood), english_text(TextKey::Flood));
 }
+
+#[test]
+fn numbers_and_plurals_follow_the_language_of_each_string() {
+    // Thai has no translation file: its strings are English, so "1 minute read" needs
+    // English plural rules and digits, not Thai ones.
+    let thai = Texts::new("th", None, vec![]);
+    assert_eq!(thai.lang_of(TextKey::ReadingTime), "en");
+    let partial = parse_translation(r#"{"texts":{"submit":"Senden"}}"#).expect("valid");
+    let german = Texts::new(
+        "de-AT",
+        Some(Rc::new(partial)),
+        vec![(TextKey::Retry, "Nochmal".into())],
+    );
+    assert_eq!(german.lang_of(TextKey::Submit), "de-AT", "translated");
+    assert_eq!(
+        german.lang_of(TextKey::Retry),
+        "de-AT",
+        "the publisher's own"
+    );
+    assert_eq!(
+        german.lang_of(TextKey::ReadingTime),
+        "en",
+        "missing: English"
+    );
+    assert_eq!(
+        Texts::new("en-GB", None, vec![]).lang_of(TextKey::ReadingTime),
+        "en-GB",
+        "English pages keep their regional tag"
+    );
+}
+
+#[test]
+fn the_withdrawn_hebrew_code_finds_the_hebrew_file() {
+    assert_eq!(translation_for("iw"), Some("he"));
+    assert_eq!(translation_for("iw-IL"), Some("he"));
+    assert_eq!(translation_for("pt_BR"), Some("pt"));
+    assert_eq!(translation_for("th"), None);
+}

@@ -262,6 +262,37 @@ fn guid_that_is_not_a_permalink_is_not_a_link() {
 // ---------------------------------------------------------------------------------------
 // Atom
 
+/// WordPress's feeds: entities inside CDATA titles, and Atom titles of `type="html"`.
+#[wasm_bindgen_test]
+fn html_titles_from_wordpress_feeds_read_as_text() {
+    let atom = r#"<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <entry>
+    <title type="html"><![CDATA[It&#8217;s official: the ferry returns]]></title>
+    <link rel="alternate" type="text/html" href="https://news.example/ferry"/>
+  </entry>
+  <entry>
+    <title type="text">Plain &lt;b&gt; stays</title>
+    <link rel="alternate" type="text/html" href="https://news.example/plain"/>
+  </entry>
+</feed>"#;
+    let rss = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>t</title>
+  <item><title><![CDATA[Fish &amp; chips &#8211; a <em>history</em>]]></title><link>https://news.example/fish</link></item>
+</channel></rss>"#;
+    let titles_of = |feed: &str| -> Vec<String> {
+        select(parse(feed).unwrap(), BASE, &[], 5)
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    };
+    assert_eq!(
+        titles_of(atom),
+        ["It\u{2019}s official: the ferry returns", "Plain <b> stays"]
+    );
+    assert_eq!(titles_of(rss), ["Fish & chips \u{2013} a history"]);
+}
+
 #[wasm_bindgen_test]
 fn atom_entries_use_alternate_links_summary_and_updated() {
     let items = parse(ATOM).unwrap();

@@ -72,10 +72,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// A plural-aware string with `{n}` in the widget's number format.
+/// A plural-aware string with `{n}` in the number format of the string's language.
 pub fn plural(texts: &Texts, key: TextKey, n: usize) -> String {
-    let category = intl::plural_category(n, &texts.lang);
-    texts.count(key, n, &category, &intl::format_number(n, &texts.lang))
+    let lang = texts.lang_of(key);
+    let category = intl::plural_category(n, lang);
+    texts.count(key, n, &category, &intl::format_number(n, lang))
 }
 
 fn block(block: &Block) -> Html {

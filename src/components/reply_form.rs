@@ -48,8 +48,14 @@ pub fn field_message(texts: &Texts, field: Field, error: &FieldError) -> String 
             TextKey::TooLong,
             &[
                 ("field", label_of(texts, field)),
-                ("max", &intl::format_number(*max, &texts.lang)),
-                ("count", &intl::format_number(*count, &texts.lang)),
+                (
+                    "max",
+                    &intl::format_number(*max, texts.lang_of(TextKey::TooLong)),
+                ),
+                (
+                    "count",
+                    &intl::format_number(*count, texts.lang_of(TextKey::TooLong)),
+                ),
             ],
         ),
         FieldError::Server(message) => message.clone(),
@@ -89,7 +95,8 @@ fn status_message(texts: &Texts, status: &Status) -> (String, bool) {
                     retry_after: Some(seconds),
                     ..
                 } => {
-                    let category = intl::plural_category(*seconds as usize, &texts.lang);
+                    let lang = texts.lang_of(TextKey::RateLimited);
+                    let category = intl::plural_category(*seconds as usize, lang);
                     texts.plural(TextKey::RateLimited, &category, &seconds.to_string(), &[])
                 }
                 Notice::RateLimited { text, .. } => own(text, TextKey::Flood),

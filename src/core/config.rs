@@ -202,6 +202,10 @@ impl Config {
                 other => {
                     if let Some(key) = other.strip_prefix("data-text-") {
                         match TextKey::from_attribute(key) {
+                            // An empty string would leave a button or label without a name.
+                            Some(_) if trimmed.is_empty() => {
+                                warn("the built-in text", "a text that is not blank")
+                            }
                             Some(key) => config.texts.push((key, value.to_owned())),
                             None => warn("nothing (ignored)", "a known text key, see the README"),
                         }

@@ -13,6 +13,9 @@ use std::fmt;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawItem {
     pub title: Option<String>,
+    /// The title is HTML (RSS `title`, as feeds write entities and tags there; Atom
+    /// `type="html"`): shown with tags stripped and entities decoded.
+    pub title_is_html: bool,
     pub url: Option<String>,
     pub summary: Option<String>,
     /// The summary is HTML (RSS `description`, Atom `type="html"`).
@@ -99,10 +102,13 @@ fn json_feed_item(item: &Value) -> RawItem {
     };
     RawItem {
         title: item.get("title").and_then(text_of),
+        title_is_html: false,
+        // URLs are strings: a number would become a relative link.
         url: item
             .get("url")
-            .and_then(text_of)
-            .or_else(|| item.get("external_url").and_then(text_of)),
+            .and_then(Value::as_str)
+            .or_else(|| item.get("external_url").and_then(Value::as_str))
+            .map(|u| u.trim().to_owned()),
         summary,
         summary_is_html: is_html,
         date: item
@@ -163,6 +169,7 @@ fn list_element(element: &Value) -> Option<RawItem> {
         title: field("headline")
             .or_else(|| field("name"))
             .and_then(text_of),
+        title_is_html: false,
         url: element
             .get("url")
             .and_then(link_of)
@@ -209,7 +216,16 @@ pub fn select(items: Vec<RawItem>, base: &str, current: &[String], limit: usize)
     items
         .into_iter()
         .filter_map(|item| {
-            let title = item.title.filter(|t| !t.trim().is_empty())?;
+            let title = item
+                .title
+                .map(|t| {
+                    if item.title_is_html {
+                        html_to_text(&t).replace("\n\n", " ")
+                    } else {
+                        t
+                    }
+                })
+                .filter(|t| !t.trim().is_empty())?;
             let url = absolute_safe_url(item.url.as_deref()?, base)?;
             if current.contains(&same_page_key(&url)) {
                 return None;

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod config;
+pub mod date;
 pub mod feed;
 pub mod form;
 pub mod i18n;

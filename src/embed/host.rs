@@ -165,9 +165,18 @@ fn has_visible_fallback(host: &Element) -> bool {
         .filter_map(|i| children.item(i))
         .any(|node| match node.node_type() {
             Node::TEXT_NODE => node.text_content().is_some_and(|t| !t.trim().is_empty()),
-            Node::ELEMENT_NODE => !node.node_name().eq_ignore_ascii_case("noscript"),
+            Node::ELEMENT_NODE => {
+                !node.node_name().eq_ignore_ascii_case("noscript") && !is_page_data(&node)
+            }
             _ => false,
         })
+}
+
+/// A `<script>` or `<template>` in the host: data the page keeps (its JSON-LD, an inline
+/// feed), never part of the fallback the widget replaces.
+fn is_page_data(node: &Node) -> bool {
+    let name = node.node_name();
+    name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("template")
 }
 
 /// A page-unique id prefix for the next widget: `byline-1`, `byline-2`, ...
@@ -491,13 +500,13 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
     }
 }
 
-/// Removes the no-JavaScript fallback: everything in the host but the widget's container
-/// (and, in shadow mode, the slot that showed it).
+/// Removes the no-JavaScript fallback: everything in the host but the widget's container and
+/// the page's data blocks (and, in shadow mode, the slot that showed it).
 fn remove_fallback(host: &Element, container: &Element) {
     let children = host.child_nodes();
     let stale: Vec<Node> = (0..children.length())
         .filter_map(|i| children.item(i))
-        .filter(|node| node != container.unchecked_ref::<Node>())
+        .filter(|node| node != container.unchecked_ref::<Node>() && !is_page_data(node))
         .collect();
     for node in stale {
         let _ = host.remove_child(&node);

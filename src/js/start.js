@@ -75,7 +75,11 @@
     started = true;
     __wbg_init({ module_or_path: new URL("byline_bg.wasm", here) })
       .then(() => boot(stylesheet))
-      .catch((error) => console.error("Byline could not start:", error));
+      .catch((error) => {
+        console.error("Byline could not start:", error);
+        // No widget will come: drop the reserved space so the fallback stands alone.
+        hosts().forEach((host) => host.setAttribute("data-byline-state", "unavailable"));
+      });
     preloadTranslations();
     warmIntl();
   };
@@ -87,6 +91,8 @@
       start();
       return;
     }
+    // Still coming: keeps their space reserved past the stylesheet's time limit.
+    present.forEach((host) => host.setAttribute("data-byline-state", "loading"));
     const near = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {

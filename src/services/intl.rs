@@ -1,6 +1,7 @@
 //! Dates, numbers and plural categories through the browser's `Intl`.
 //! Every call is guarded: an unusual language tag never throws into Rust.
 
+use crate::core::date::is_real_calendar_date;
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -65,8 +66,12 @@ pub fn is_supported(lang: &str) -> bool {
         })
 }
 
-/// A parsed date, or `None` when the browser cannot read the string.
+/// A parsed date, or `None` when the browser cannot read the string or it names a day
+/// that does not exist.
 fn parse_date(iso: &str) -> Option<Date> {
+    if !is_real_calendar_date(iso) {
+        return None;
+    }
     let date = Date::new(&JsValue::from_str(iso.trim()));
     (!date.get_time().is_nan()).then_some(date)
 }

@@ -95,6 +95,7 @@ fn media_image(item: &Element) -> Option<String> {
 fn rss_item(item: &Element) -> RawItem {
     RawItem {
         title: child_text(item, "title"),
+        title_is_html: true,
         url: child_text(item, "link").or_else(|| {
             child_named(item, "guid")
                 .filter(|g| g.get_attribute("isPermaLink").is_none_or(|p| p != "false"))
@@ -129,8 +130,12 @@ fn atom_entry(entry: &Element) -> RawItem {
         .as_ref()
         .and_then(|s| s.get_attribute("type"))
         .is_some_and(|t| t == "html" || t == "xhtml");
+    let title_is_html = child_named(entry, "title")
+        .and_then(|t| t.get_attribute("type"))
+        .is_some_and(|t| t == "html");
     RawItem {
         title: child_text(entry, "title"),
+        title_is_html,
         url,
         summary: summary
             .and_then(|s| s.text_content())

@@ -104,12 +104,20 @@ pub const TRANSLATIONS: &[&str] = &[
 /// The translation file a BCP 47 tag needs (by its primary language); `None` for English and
 /// for languages without one, which render in English.
 pub fn translation_for(tag: &str) -> Option<&'static str> {
-    let tag = tag.trim().replace('_', "-");
-    let primary = tag.split('-').next().unwrap_or("");
+    let primary = match primary_subtag(tag) {
+        // The withdrawn code for Hebrew, still found in old pages.
+        iw if iw.eq_ignore_ascii_case("iw") => "he",
+        primary => primary,
+    };
     TRANSLATIONS
         .iter()
         .find(|t| t.eq_ignore_ascii_case(primary))
         .copied()
+}
+
+/// The language part of a tag: `pt` of `pt-BR` (or of `pt_BR`).
+fn primary_subtag(tag: &str) -> &str {
+    tag.trim().split(['-', '_']).next().unwrap_or("")
 }
 
 /// The strings of one translation file. Keys it lacks (or does not know) fall back to
@@ -204,6 +212,23 @@ impl Texts {
         self.overridden(key)
             .or_else(|| self.translation.as_deref().and_then(|t| t.get(key)))
             .unwrap_or_else(|| english(key))
+    }
+
+    /// The language of the string [`Texts::get`] gives for `key`: the widget's, or `en` when
+    /// it falls back to the built-in English (plural rules and digits must match the words).
+    pub fn lang_of(&self, key: TextKey) -> &str {
+        let own = self.overridden(key).is_some()
+            || self
+                .translation
+                .as_deref()
+                .and_then(|t| t.get(key))
+                .is_some()
+            || primary_subtag(&self.lang).eq_ignore_ascii_case("en");
+        if own {
+            &self.lang
+        } else {
+            "en"
+        }
     }
 
     /// The publisher's `data-text-<key>` for `key`, if any.
