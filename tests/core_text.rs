@@ -329,6 +329,26 @@ fn safe_url_accepts_http_and_https() {
 }
 
 #[test]
+fn safe_url_rejects_http_without_a_host() {
+    for url in [
+        "http://",
+        "https://",
+        "http:",
+        "HTTPS:///",
+        "http://?q=1",
+        "https://#top",
+        "http:\\\\",
+    ] {
+        assert_eq!(safe_url(url), None, "{url:?} names no host");
+    }
+    assert_eq!(
+        safe_url("http:/\\example.com").as_deref(),
+        Some("http:/\\example.com"),
+        "browsers read backslashes as slashes here: a host"
+    );
+}
+
+#[test]
 fn safe_url_accepts_scheme_in_any_case_and_keeps_it_as_given() {
     assert_eq!(
         safe_url("HTTPS://example.com/").as_deref(),

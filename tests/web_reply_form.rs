@@ -466,6 +466,39 @@ async fn sending_disables_the_button_and_a_burst_sends_once() {
 // ---------------------------------------------------------------------------------------
 // Sent (demo mode)
 
+/// Replies held over 30 days are forgotten: gone from the page and from storage.
+#[wasm_bindgen_test]
+async fn expired_pending_replies_leave_storage() {
+    storage().clear().unwrap();
+    let day = 24.0 * 60.0 * 60.0 * 1000.0;
+    let entry = |content: &str, age_days: f64| {
+        format!(
+            r#"{{"id":null,"parent":0,"author":"Ana","content":"{content}","date":"2024-01-01T00:00:00Z","local":true,"approved":false,"saved":{}}}"#,
+            js_sys::Date::now() - age_days * day
+        )
+    };
+    let old_only = format!("[{}]", entry("Old", 31.0));
+    storage()
+        .set_item("byline:pending:rf-old", &old_only)
+        .unwrap();
+    let mixed = format!("[{},{}]", entry("Old", 31.0), entry("Recent", 2.0));
+    storage()
+        .set_item("byline:pending:rf-mixed", &mixed)
+        .unwrap();
+
+    let root = mount("rf-old", None, true).await;
+    assert_eq!(count(&root, "li.byline-pending"), 0);
+    assert_eq!(storage().get_item("byline:pending:rf-old").unwrap(), None);
+
+    let root = mount("rf-mixed", None, true).await;
+    assert_eq!(count(&root, "li.byline-pending"), 1);
+    let kept = storage()
+        .get_item("byline:pending:rf-mixed")
+        .unwrap()
+        .unwrap();
+    assert!(kept.contains("Recent") && !kept.contains("Old"), "{kept}");
+}
+
 #[wasm_bindgen_test]
 async fn demo_mode_keeps_the_reply_in_this_browser() {
     storage().clear().unwrap();
@@ -654,31 +687,62 @@ async fn a_restored_answer_says_whom_it_answers() {
 async fn typing_autosaves_the_draft_after_a_pause() {
     storage().clear().unwrap();
     let root = mount("rf-autosave", None, true).await;
+    let stored = || {
+        storage()
+            .get_item("byline:draft:rf-autosave")
+            .unwrap()
+            .map(|d| serde_json::from_str::<serde_json::Value>(&d).unwrap())
+    };
     type_into(&root, "rf-autosave-comment", "Half a tho");
     yew::scheduler::flush().await;
-    sleep(100).await;
-    type_into(&root, "rf-autosave-comment", "Half a thought");
-    yew::scheduler::flush().await;
-    assert_eq!(
-        storage().get_item("byline:draft:rf-autosave").unwrap(),
-        None,
-        "debounced"
-    );
+    assert_eq!(stored(), None, "not on every keystroke");
     sleep(500).await;
-    let draft = storage()
-        .get_item("byline:draft:rf-autosave")
-        .unwrap()
-        .expect("saved");
-    let draft: serde_json::Value = serde_json::from_str(&draft).unwrap();
-    assert_eq!(draft["comment"], "Half a thought");
+    assert_eq!(stored().expect("saved")["comment"], "Half a tho");
     // Emptying the comment forgets the draft.
     type_into(&root, "rf-autosave-comment", "   ");
     yew::scheduler::flush().await;
     sleep(500).await;
-    assert_eq!(
-        storage().get_item("byline:draft:rf-autosave").unwrap(),
-        None
+    assert_eq!(stored(), None);
+    root.remove();
+}
+
+/// Steady typing never pauses: the draft is still saved within the delay, and at once
+/// when the page is left. Name, email and website are never part of it.
+#[wasm_bindgen_test]
+async fn steady_typing_and_leaving_the_page_keep_the_draft() {
+    storage().clear().unwrap();
+    let id = "rf-steady";
+    let root = mount(id, None, true).await;
+    let stored = || {
+        storage()
+            .get_item("byline:draft:rf-steady")
+            .unwrap()
+            .map(|d| serde_json::from_str::<serde_json::Value>(&d).unwrap())
+    };
+    click(&q(&root, "input[type=checkbox]"));
+    type_into(&root, &format!("{id}-author"), "Ana Ruiz");
+    type_into(&root, &format!("{id}-email"), "ana@example.com");
+    let mut typed = String::new();
+    for word in ["One ", "two ", "three ", "four ", "five ", "six "] {
+        typed.push_str(word);
+        type_into(&root, &format!("{id}-comment"), &typed);
+        yew::scheduler::flush().await;
+        sleep(120).await;
+    }
+    let saved = stored().expect("saved while typing");
+    assert!(
+        saved["comment"].as_str().unwrap().starts_with("One two"),
+        "{saved}"
     );
+    assert_eq!(saved["name"], "", "details wait for a send");
+    assert_eq!(saved["email"], "");
+
+    type_into(&root, &format!("{id}-comment"), "Last words before closing");
+    yew::scheduler::flush().await;
+    window()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    assert_eq!(stored().unwrap()["comment"], "Last words before closing");
     root.remove();
 }
 

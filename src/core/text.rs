@@ -127,7 +127,10 @@ pub fn safe_url(raw: &str) -> Option<String> {
                 // if the part before ':' contains no scheme-invalid character; be strict.
                 return None;
             }
-            matches!(scheme.as_str(), "http" | "https").then_some(cleaned)
+            // "http://" alone (or with only a path, query or fragment) names no host.
+            let host = cleaned[i + 1..].trim_start_matches(['/', '\\']);
+            let has_host = host.chars().next().is_some_and(|c| !matches!(c, '?' | '#'));
+            (matches!(scheme.as_str(), "http" | "https") && has_host).then_some(cleaned)
         }
         _ => Some(cleaned),
     }

@@ -23,8 +23,17 @@ pub fn use_pending(article_key: &str) -> Pending {
     let list = {
         let key = key.clone();
         use_state(move || {
-            let stored = storage::get(&key).map(|t| saved::pending_from_json(&t, storage::now()));
-            Rc::new(stored.unwrap_or_default())
+            let Some(stored) = storage::get(&key) else {
+                return Rc::default();
+            };
+            let list = saved::pending_from_json(&stored, storage::now());
+            // Expired or unreadable entries leave the reader's storage, not only the page.
+            if list.is_empty() {
+                storage::remove(&key);
+            } else if saved::pending_to_json(&list) != stored {
+                storage::set(&key, &saved::pending_to_json(&list));
+            }
+            Rc::new(list)
         })
     };
     let store = {

@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// How long typing must pause before the draft is saved.
+/// The longest a change waits before the draft is saved.
 const AUTOSAVE_DELAY_MS: i32 = 400;
 
 impl Reducible for FormState {
@@ -66,23 +66,47 @@ pub fn use_reply(
         });
     }
 
-    // Autosave, debounced: each change restarts the timer; whatever is still unsaved when
-    // the form goes away (the host removed or re-mounted) is saved at once.
+    // Autosave: a change is written at most AUTOSAVE_DELAY_MS later, also while the reader
+    // keeps typing, and at once when the page is hidden or left (a closed tab, a reload) or
+    // the form goes away (the host removed or re-mounted).
     let unsaved = use_mut_ref(|| None::<(String, SavedDraft)>);
+    let timer_running = use_mut_ref(|| false);
     {
         let unsaved = unsaved.clone();
-        use_effect_with((), move |_| move || flush_draft(&unsaved));
+        use_effect_with((), move |_| {
+            let flush = {
+                let unsaved = unsaved.clone();
+                Closure::<dyn Fn()>::new(move || flush_draft(&unsaved))
+            };
+            let window = web_sys::window();
+            let document = window.as_ref().and_then(|w| w.document());
+            let targets: Vec<(web_sys::EventTarget, &str)> = window
+                .map(|w| (w.into(), "pagehide"))
+                .into_iter()
+                .chain(document.map(|d| (d.into(), "visibilitychange")))
+                .collect();
+            for (target, kind) in &targets {
+                let _ =
+                    target.add_event_listener_with_callback(kind, flush.as_ref().unchecked_ref());
+            }
+            move || {
+                for (target, kind) in &targets {
+                    let _ = target
+                        .remove_event_listener_with_callback(kind, flush.as_ref().unchecked_ref());
+                }
+                flush_draft(&unsaved);
+            }
+        });
     }
     {
         let key = saved::draft_key(&target.article_key);
         let unsaved = unsaved.clone();
-        // What would be stored: name, email and website only with the reader's consent.
+        // Only the reply itself: name, email and website are stored when a reply is sent
+        // with "Save my name…" ticked, never before.
         let mut draft = form.draft.clone();
-        if !form.save_details {
-            draft.name.clear();
-            draft.email.clear();
-            draft.website.clear();
-        }
+        draft.name.clear();
+        draft.email.clear();
+        draft.website.clear();
         let to_store = SavedDraft {
             draft,
             parent: form.parent.as_ref().map_or(0, |(id, _)| *id),
@@ -93,23 +117,18 @@ pub fn use_reply(
         };
         use_effect_with(to_store, move |to_store| {
             *unsaved.borrow_mut() = Some((key, to_store.clone()));
-            let save = {
-                let unsaved = unsaved.clone();
-                Closure::once(move || flush_draft(&unsaved))
-            };
-            let window = web_sys::window();
-            let timer = window.as_ref().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    save.as_ref().unchecked_ref(),
-                    AUTOSAVE_DELAY_MS,
-                )
-                .ok()
-            });
-            move || {
-                if let (Some(w), Some(t)) = (window, timer) {
-                    w.clear_timeout_with_handle(t);
+            if !timer_running.replace(true) {
+                // Left to fire even after an unmount: it then finds nothing unsaved.
+                let save = Closure::once_into_js(move || {
+                    *timer_running.borrow_mut() = false;
+                    flush_draft(&unsaved);
+                });
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        save.unchecked_ref(),
+                        AUTOSAVE_DELAY_MS,
+                    );
                 }
-                drop(save);
             }
         });
     }
