@@ -190,6 +190,28 @@ async fn error_state_offers_retry_that_loads_again() {
         .unwrap()
         .contains("could not be loaded"));
     assert!(root.query_selector("h1").unwrap().is_none());
+    let retry_button = || -> HtmlElement {
+        root.query_selector("button.byline-retry")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    let focused = |el: &HtmlElement| {
+        document()
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(el)))
+    };
+    assert!(!focused(&retry_button()), "a first failure takes no focus");
+
+    // A keyboard reader's Retry that fails again: their button was replaced, and the new
+    // one has the focus (not the top of the page).
+    let first = retry_button();
+    first.focus().unwrap();
+    first.click();
+    settle(&root).await;
+    assert!(!first.is_connected(), "the error state was rebuilt");
+    assert!(focused(&retry_button()), "focus is back on Retry");
 
     // The article appears in the page; Retry picks it up.
     let script = document().create_element("script").unwrap();

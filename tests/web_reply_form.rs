@@ -572,11 +572,17 @@ async fn a_404_without_an_error_object_fails_and_keeps_the_text() {
     let root = mount(id, Some(path), true).await;
     let comment = "Please do not lose this.";
     fill_valid(&root, id, comment);
+    // Pressed from the keyboard: the button is disabled while sending, which drops focus.
+    submit_button(&root).focus().unwrap();
     click(&submit_button(&root));
     wait_for("the failure message", || {
         q_opt(&root, ".byline-status--error").is_some()
     })
     .await;
+    assert!(
+        is_active(&submit_button(&root)),
+        "focus is back on the button, not on the page"
+    );
 
     // An empty 404 is Failure::Server(404): the "try again" message with Retry.
     let alert = q(&root, ".byline-alert-region");
@@ -618,6 +624,10 @@ async fn a_404_without_an_error_object_fails_and_keeps_the_text() {
     .await;
     assert_eq!(requests_to(path), 2);
     assert_eq!(value_of(&root, "rf-failed-comment"), comment);
+    assert!(
+        is_active(&submit_button(&root)),
+        "Retry was removed while sending: focus goes to the submit button"
+    );
     root.remove();
 }
 

@@ -323,6 +323,39 @@ async fn show_more_replies_appears_while_pages_remain() {
     }
 }
 
+/// The last "Show more replies" disappears with its page: the heading takes the focus
+/// instead of the top of the page.
+#[wasm_bindgen_test]
+async fn the_last_page_of_replies_moves_focus_to_the_heading() {
+    let root = container();
+    let props = |loaded: u32| ThreadViewProps {
+        id: "th".into(),
+        thread: thread(&page(), Some(14), 2, loaded),
+        pending: Rc::new(Vec::new()),
+        texts: english(),
+        replies_open: true,
+        on_more: Callback::noop(),
+        on_reply: Callback::noop(),
+    };
+    let mut app = yew::Renderer::<ThreadView>::with_root_and_props(root.clone(), props(1)).render();
+    yew::scheduler::flush().await;
+    let heading = q(&root, "h2.byline-thread-heading");
+    let is_focused = |el: &Element| {
+        document()
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(el)))
+    };
+    assert!(!is_focused(&heading), "a first page takes no focus");
+    let more: HtmlElement = q(&root, "button.byline-more-replies").dyn_into().unwrap();
+    more.focus().unwrap();
+    app.update(props(2));
+    yew::scheduler::flush().await;
+    assert!(q_opt(&root, ".byline-more-replies").is_none());
+    assert!(is_focused(&heading));
+    app.destroy();
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn reply_buttons_emit_the_id_and_author() {
     let (root, calls) = render(thread(&page(), None, 1, 1), vec![], true).await;
@@ -499,12 +532,17 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
             .is_some_and(|a| a.is_same_node(Some(&comment))),
         "the comment field takes focus"
     );
-    // Cancel reply forgets it.
-    q(&root, ".byline-replying-to button")
-        .dyn_into::<HtmlElement>()
-        .unwrap()
-        .click();
+    // Cancel reply forgets it; its button goes, and the reply keeps the focus.
+    let cancel: HtmlElement = q(&root, ".byline-replying-to button").dyn_into().unwrap();
+    cancel.focus().unwrap();
+    cancel.click();
     yew::scheduler::flush().await;
     assert!(q_opt(&root, ".byline-replying-to").is_none());
+    assert!(
+        document()
+            .active_element()
+            .is_some_and(|a| a.is_same_node(Some(&comment))),
+        "the comment field has the focus after Cancel reply"
+    );
     root.remove();
 }

@@ -9,7 +9,7 @@ use crate::core::form::{Action, FormState, Status};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};
 use crate::core::saved::PendingReply;
-use crate::hooks::{use_reply, Pending, ReplyTarget};
+use crate::hooks::{use_refocus, use_reply, Pending, ReplyTarget};
 use crate::services::intl;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -137,6 +137,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
     let comment_ref = use_node_ref();
     let honeypot = use_node_ref();
+    // The submit button is disabled while a reply is in flight, which drops its focus.
+    let submit_ref = use_node_ref();
+    use_refocus(submit_ref.clone(), !form.sending && form.send_count > 0);
     {
         let dispatcher = form.dispatcher();
         use_effect_with(*rules, move |rules| {
@@ -204,7 +207,14 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     };
     let on_cancel_reply = {
         let dispatcher = form.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::CancelReply))
+        let comment = comment_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::CancelReply);
+            // The button goes with the "Replying to" line: the reply itself keeps the focus.
+            if let Some(comment) = comment.cast::<web_sys::HtmlElement>() {
+                let _ = comment.focus();
+            }
+        })
     };
 
     let summary: Vec<(AttrValue, AttrValue)> = form
@@ -261,7 +271,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                         checked={form.save_details} onchange={on_save} />
                     <label for={format!("{id}-save")}>{ texts.get(TextKey::SaveDetails) }</label>
                 </div>
-                <button type="submit" class="byline-button byline-submit" disabled={form.sending}
+                <button type="submit" class="byline-button byline-submit" ref={submit_ref} disabled={form.sending}
                     aria-busy={form.sending.then_some("true")}>
                     { texts.get(if form.sending { TextKey::Sending } else { TextKey::Submit }) }
                 </button>

@@ -7,7 +7,7 @@ use crate::components::reply_item::{meta, paragraphs, pending_item};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::thread::{build, Reply};
-use crate::hooks::Thread;
+use crate::hooks::{use_refocus, Thread};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,9 +89,15 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
         .iter()
         .filter(|p| p.parent == 0 || !listed.contains(&p.parent))
         .map(|p| pending_item(p, texts));
+    // "Show more replies" goes once the last page is in: the reader continues from the heading.
+    let heading = use_node_ref();
+    use_refocus(
+        heading.clone(),
+        !thread.has_more() && thread.loaded_pages > 1,
+    );
     html! {
         <section class="byline-thread" aria-labelledby={heading_id.clone()}>
-            <h2 class="byline-thread-heading" id={heading_id}>{ plural(texts, TextKey::ReplyCount, count) }</h2>
+            <h2 class="byline-thread-heading" id={heading_id} ref={heading} tabindex="-1">{ plural(texts, TextKey::ReplyCount, count) }</h2>
             <ol class="byline-thread-list">
                 { for items }
                 { for top_pending }

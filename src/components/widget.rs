@@ -135,6 +135,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         || LIVE.with(|l| l.set(l.get().saturating_sub(1)))
     });
     let (state, retry) = use_article(&config.article);
+    let retried = use_mut_ref(|| false);
+    let retry = {
+        let retried = retried.clone();
+        Callback::from(move |()| {
+            *retried.borrow_mut() = true;
+            retry.emit(());
+        })
+    };
     {
         let on_event = on_event.clone();
         use_effect_with(state.clone(), move |state| {
@@ -156,7 +164,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let related = use_related(related_query);
     let content = match &state {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
-        ArticleState::Failed(_) => html! { <ErrorState texts={texts.clone()} on_retry={retry} /> },
+        ArticleState::Failed(_) => html! {
+            <ErrorState texts={texts.clone()} on_retry={retry} after_retry={*retried.borrow()} />
+        },
         ArticleState::Ready(article) => {
             let target = reply_target(config, article);
             html! {
