@@ -718,6 +718,73 @@ describe('data-loading="lazy": a host 5000px down, every host lazy', () => {
   });
 });
 
+describe('page data inside the host, and a widget that cannot start', () => {
+  const blockHeight = (page, selector) => page.$eval(selector, (el) => el.getBoundingClientRect().height);
+
+  test('JSON-LD and an inline feed kept inside the host survive the fallback\'s removal', async () => {
+    const recorded = await openHost('embed-page-data.html');
+    const { page } = recorded;
+    await page.locator('#story .byline-related-link').first().waitFor();
+    assert.deepEqual(
+      await page.$$eval('#story .byline-related-link', (links) => links.map((a) => a.textContent.trim())),
+      ['Harbour pilots train on the new simulator', 'Mooring fees frozen for a year'],
+    );
+    assert.equal(await page.locator('#story .server-rendered').count(), 0, 'the fallback is replaced');
+    assert.equal(await page.locator('#story > script[type="application/ld+json"]').count(), 1, 'the JSON-LD stays');
+    assert.equal(await page.locator('#story > script#more-quayside').count(), 1, 'the inline feed stays');
+    // Taken out and put back: it renders again from the same data.
+    await page.evaluate(() => {
+      const host = document.getElementById('story');
+      const parent = host.parentNode;
+      host.remove();
+      parent.prepend(host);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('#story .byline-headline').length === 1);
+    // Isolated in a shadow root: still found.
+    await page.evaluate(() => document.getElementById('story').setAttribute('data-isolate', 'shadow'));
+    await page.waitForFunction(() =>
+      document.getElementById('story').shadowRoot?.querySelector('.byline-headline')?.textContent === 'Harbour dredging starts in spring');
+    assert.deepEqual(recorded.errors(), []);
+    assert.deepEqual(recorded.warnings(), []);
+    await recorded.context.close();
+  });
+
+  test('the wasm cannot load: the host is marked unavailable and the fallback stands without reserved space', async () => {
+    const recorded = await newPage(browser);
+    const { page } = recorded;
+    await page.route('**/byline_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(local('/hosts/embed-page-data.html'));
+    await page.waitForFunction(() => document.getElementById('story').getAttribute('data-byline-state') === 'unavailable');
+    assert.equal(await page.locator('#story .server-rendered').count(), 1, 'the fallback stays');
+    const host = await blockHeight(page, '#story');
+    const fallback = await blockHeight(page, '#story .server-rendered');
+    assert.ok(host < fallback + 40, `the host (${host}px) is the fallback's height (${fallback}px), not a reserved screen`);
+    assert.equal(recorded.errors().filter((e) => e.startsWith('Byline could not start')).length, 1);
+    await recorded.context.close();
+  });
+
+  test('byline.js never arrives: the space reserved by byline.css is released after 8 s', async () => {
+    const recorded = await newPage(browser, { viewport: { width: 800, height: 600 } });
+    const { page } = recorded;
+    await page.goto(local('/hosts/embed-unavailable.html'));
+    assert.ok((await blockHeight(page, '#story')) >= 600, 'reserved while the script may still come');
+    await page.waitForTimeout(8500);
+    const host = await blockHeight(page, '#story');
+    assert.ok(host < 150, `released: the host is ${host}px`);
+    assert.equal(await page.locator('#story .server-rendered').isVisible(), true);
+    await recorded.context.close();
+  });
+
+  test('a lazy host waiting for the viewport keeps its reservation past 8 s (byline.js marks it loading)', async () => {
+    const recorded = await newPage(browser);
+    const { page } = recorded;
+    await page.goto(local('/hosts/embed-lazy.html'));
+    await page.waitForFunction(() => document.getElementById('discussion').getAttribute('data-byline-state') === 'loading');
+    assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm'))), false, 'still lazy');
+    await recorded.context.close();
+  });
+});
+
 describe('data-loading="lazy": switched to eager before the wasm has loaded', () => {
   let recorded;
   after(() => recorded?.close());
