@@ -109,6 +109,30 @@ async fn article_view_renders_every_part() {
     root.remove();
 }
 
+/// A headline-only article (a live blog's shell, a brief): no "1 minute read" for nothing.
+#[wasm_bindgen_test]
+async fn an_article_without_a_body_has_no_reading_time() {
+    let root = container();
+    let article = Rc::new(
+        from_document(r#"{"@type": "NewsArticle", "headline": "Polls close at ten"}"#).unwrap(),
+    );
+    yew::Renderer::<ArticleView>::with_root_and_props(
+        root.clone(),
+        byline::components::article::ArticleViewProps {
+            article,
+            texts: english(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts_of(&root, "h1.byline-headline"),
+        ["Polls close at ten"]
+    );
+    assert!(texts_of(&root, ".byline-reading-time").is_empty());
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 async fn long_bodies_render_in_pages() {
     let root = container();

@@ -389,7 +389,11 @@ fn malformed_xml_is_invalid_xml() {
     ] {
         match parse(feed) {
             Err(FeedError::InvalidXml(detail)) => {
-                assert!(!detail.is_empty(), "a reason for {feed}")
+                assert!(!detail.is_empty(), "a reason for {feed}");
+                assert!(
+                    !detail.contains("This page contains") && !detail.contains("Below is"),
+                    "only the browser's reason, not its page text: {detail}"
+                );
             }
             other => panic!("{feed}: expected InvalidXml, got {other:?}"),
         }

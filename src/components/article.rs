@@ -44,7 +44,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     { authors(&article.authors, texts) }
                     { published(article, texts) }
                     { updated(article, texts) }
-                    <span class="byline-reading-time">{ plural(texts, TextKey::ReadingTime, *minutes as usize) }</span>
+                    // No body, nothing to read: no reading time.
+                    if !article.body.is_empty() {
+                        <span class="byline-reading-time">{ plural(texts, TextKey::ReadingTime, *minutes as usize) }</span>
+                    }
                 </p>
             </header>
             if let Some(image) = &article.image {

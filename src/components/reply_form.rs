@@ -91,10 +91,11 @@ fn status_message(texts: &Texts, status: &Status) -> (String, bool) {
             let text = match notice {
                 Notice::Duplicate(t) => own(t, TextKey::Duplicate),
                 Notice::Flood(t) => own(t, TextKey::Flood),
+                // "Try again in 0 seconds" says nothing: the general message instead.
                 Notice::RateLimited {
                     retry_after: Some(seconds),
                     ..
-                } => {
+                } if *seconds > 0 => {
                     let lang = texts.lang_of(TextKey::RateLimited);
                     let category = intl::plural_category(*seconds as usize, lang);
                     texts.plural(TextKey::RateLimited, &category, &seconds.to_string(), &[])

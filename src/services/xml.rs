@@ -35,7 +35,15 @@ pub fn parse(text: &str) -> Result<Vec<RawItem>, FeedError> {
         )
         .map_err(|_| FeedError::InvalidXml("the browser could not parse it".into()))?;
     if let Ok(Some(error)) = document.query_selector("parsererror") {
-        let detail = error.text_content().unwrap_or_default();
+        // Chromium wraps the message ("error on line 3 at column 9: …") in a <div> between
+        // two headings of its own.
+        let detail = error
+            .query_selector("div")
+            .ok()
+            .flatten()
+            .unwrap_or(error)
+            .text_content()
+            .unwrap_or_default();
         let first_line = detail
             .lines()
             .find(|l| !l.trim().is_empty())

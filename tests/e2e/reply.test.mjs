@@ -846,6 +846,14 @@ describe('json mode: refusals and failures keep the text', () => {
       alert: /\b30\b/,
     },
     {
+      title: '429 with Retry-After: 0: the server\'s own message, not "0 seconds"',
+      answer: () => wpAnswer(429, WP.rate_limited, { 'Retry-After': '0' }),
+      alert: /Please slow down/,
+      check: async (page) => {
+        assert.doesNotMatch(await page.locator(S.section).innerText(), /\b0 seconds?\b/);
+      },
+    },
+    {
       title: '401 rest_comment_login_required',
       answer: () => wpAnswer(401, WP.login_required),
       alert: /logged in/i,
