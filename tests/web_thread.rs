@@ -413,6 +413,11 @@ async fn the_readers_pending_replies_appear_in_place() {
         ["Awaiting moderation"]
     );
     assert_eq!(texts_of(&in_one[0], ".byline-reply-author"), ["Reader"]);
+    // Kim's reply is itself an answer: like a listed reply there, it says whom it answers.
+    assert_eq!(
+        texts_of(&in_one[0], ".byline-in-reply-to"),
+        ["In reply to Kim"]
+    );
     // Top-level pending replies come after the listed ones.
     let last = all(&root, "ol.byline-thread-list > li").pop().unwrap();
     assert!(last.class_list().contains("byline-pending"));
@@ -429,7 +434,13 @@ async fn the_readers_pending_replies_appear_in_place() {
     );
     assert_eq!(in_four.len(), 1);
     assert!(q_opt(&in_four[0], ".byline-pending-label").is_none());
+    assert!(
+        q_opt(&in_four[0], ".byline-in-reply-to").is_none(),
+        "it answers a top-level reply"
+    );
     assert_eq!(all(&root, "li.byline-pending").len(), 3);
+    // The published one counts already (7 listed + 1); held ones do not.
+    assert_eq!(texts_of(&root, "h2.byline-thread-heading"), ["8 replies"]);
     root.remove();
 }
 

@@ -308,7 +308,7 @@ fn pending_list(pending: &[PendingReply], texts: &Texts) -> Html {
     }
     html! {
         <ol class="byline-pending-list">
-            { for pending.iter().map(|p| pending_item(p, texts)) }
+            { for pending.iter().map(|p| pending_item(p, None, texts)) }
         </ol>
     }
 }

@@ -31,12 +31,16 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
 }
 
 /// One of the reader's own replies the server has not listed yet, with an "Awaiting
-/// moderation" label unless it was published at once.
-pub fn pending_item(p: &PendingReply, texts: &Texts) -> Html {
+/// moderation" label unless it was published at once; `in_reply_to`: the author it answers
+/// when that reply is itself an answer (the thread shows one level of nesting).
+pub fn pending_item(p: &PendingReply, in_reply_to: Option<&str>, texts: &Texts) -> Html {
     let blocks = split_paragraphs(&p.content);
     html! {
         <li class="byline-reply-item byline-pending">
             { meta(&p.author, None, Some(&p.date), texts) }
+            if let Some(name) = in_reply_to {
+                <p class="byline-in-reply-to">{ texts.format(TextKey::InReplyTo, &[("name", name)]) }</p>
+            }
             if !p.approved {
                 <p class="byline-pending-label">{ texts.get(TextKey::Pending) }</p>
             }

@@ -55,7 +55,9 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
             </button>
         }
     };
-    let count = thread.total.unwrap_or(thread.replies.len() as u64) as usize;
+    // Replies published at once count before the server lists them (as after a reload).
+    let published_here = waiting.iter().filter(|p| p.approved).count();
+    let count = thread.total.unwrap_or(thread.replies.len() as u64) as usize + published_here;
     let heading_id = format!("{id}-thread");
     let items = nodes.iter().map(|node| {
         let answers_pending: Vec<&&PendingReply> = waiting
@@ -79,7 +81,10 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
                                 { reply_button(answer) }
                             </li>
                         }) }
-                        { for answers_pending.iter().map(|p| pending_item(p, texts)) }
+                        { for answers_pending.iter().map(|p| {
+                            let answered = node.answers.iter().find(|(a, _)| a.id == p.parent);
+                            pending_item(p, answered.map(|(a, _)| a.author.as_str()), texts)
+                        }) }
                     </ol>
                 }
             </li>
@@ -88,7 +93,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
     let top_pending = waiting
         .iter()
         .filter(|p| p.parent == 0 || !listed.contains(&p.parent))
-        .map(|p| pending_item(p, texts));
+        .map(|p| pending_item(p, None, texts));
     // "Show more replies" goes once the last page is in: the reader continues from the heading.
     let heading = use_node_ref();
     use_refocus(
