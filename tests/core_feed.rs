@@ -16,8 +16,7 @@ fn item(title: &str, title_is_html: bool) -> RawItem {
 
 #[test]
 fn html_titles_are_shown_as_text_with_entities_decoded() {
-    // WordPress writes `<title type="html"><![CDATA[It&#8217;s official]]></title>` in Atom,
-    // and entities inside CDATA in RSS.
+    // WordPress writes `<title type="html"><![CDATA[It&#8217;s official]]></title>` in Atom.
     let stories = select(
         vec![
             item("It&#8217;s official: the ferry returns", true),

@@ -13,8 +13,8 @@ use std::fmt;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawItem {
     pub title: Option<String>,
-    /// The title is HTML (RSS `title`, as feeds write entities and tags there; Atom
-    /// `type="html"`): shown with tags stripped and entities decoded.
+    /// The title is HTML (Atom `type="html"`): shown with tags stripped and entities
+    /// decoded.
     pub title_is_html: bool,
     pub url: Option<String>,
     pub summary: Option<String>,

@@ -2,6 +2,7 @@
 //! natively with `cargo test`.
 
 pub mod article;
+pub mod charset;
 pub mod config;
 pub mod date;
 pub mod feed;

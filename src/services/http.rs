@@ -1,6 +1,8 @@
 //! One request function over `fetch`, with a timeout and abort, returning the status, the
-//! headers the widget reads and the body as text. Every caller goes through [`request`].
+//! headers the widget reads and the body as text (in its declared encoding). Every caller goes
+//! through [`request`].
 
+use crate::core::charset::declared_charset;
 use std::fmt;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -169,18 +171,27 @@ async fn fetch_and_read(
     }
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
-    let body = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+    let content_type = header("content-type").unwrap_or_default();
+    let bytes = js_sys::Uint8Array::new(&JsFuture::from(response.array_buffer()?).await?);
+    let body = decode(&bytes, &content_type)?;
     Ok(HttpResponse {
         status: response.status(),
         redirected: response.redirected(),
         url: response.url(),
-        content_type: header("content-type").unwrap_or_default(),
+        content_type,
         retry_after: header("retry-after"),
         total_pages: header("x-wp-totalpages"),
         total: header("x-wp-total"),
         body,
     })
+}
+
+/// The body as text in its declared encoding (`core::charset`), UTF-8 when none is declared
+/// or the browser does not know the label.
+fn decode(bytes: &js_sys::Uint8Array, content_type: &str) -> Result<String, JsValue> {
+    let start = bytes.subarray(0, bytes.length().min(256)).to_vec();
+    let decoder = declared_charset(content_type, &start)
+        .and_then(|label| web_sys::TextDecoder::new_with_label(&label).ok())
+        .map_or_else(web_sys::TextDecoder::new, Ok)?;
+    decoder.decode_with_buffer_source(bytes)
 }

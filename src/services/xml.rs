@@ -102,8 +102,9 @@ fn media_image(item: &Element) -> Option<String> {
 
 fn rss_item(item: &Element) -> RawItem {
     RawItem {
+        // RSS 2.0 defines the title as text; shown as given (entities the XML decoded).
         title: child_text(item, "title"),
-        title_is_html: true,
+        title_is_html: false,
         url: child_text(item, "link").or_else(|| {
             child_named(item, "guid")
                 .filter(|g| g.get_attribute("isPermaLink").is_none_or(|p| p != "false"))

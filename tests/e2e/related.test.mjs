@@ -552,6 +552,44 @@ describe('nothing to show', () => {
   });
 });
 
+describe('feeds not in UTF-8 (hosts/related-failing.html with /api/related)', () => {
+  const latin1 = (text) => Buffer.from(text, 'latin1');
+  const CASES = [
+    {
+      title: 'ISO-8859-1 named by the XML declaration only',
+      headers: { 'Content-Type': 'application/rss+xml' },
+      body: latin1('<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Z\u00fcrich</title>' +
+        '<item><title>Caf\u00e9 cr\u00e8me \u00e0 Z\u00fcrich</title><link>https://news.example/cafe</link></item></channel></rss>'),
+      expected: 'Caf\u00e9 cr\u00e8me \u00e0 Z\u00fcrich',
+    },
+    {
+      title: 'windows-1251 named by the Content-Type header',
+      headers: { 'Content-Type': 'application/rss+xml; charset=windows-1251' },
+      // "Новости" in windows-1251.
+      body: Buffer.concat([
+        Buffer.from('<rss version="2.0"><channel><title>t</title><item><title>'),
+        Buffer.from([0xcd, 0xee, 0xe2, 0xee, 0xf1, 0xf2, 0xe8]),
+        Buffer.from('</title><link>https://news.example/ru</link></item></channel></rss>'),
+      ]),
+      expected: '\u041d\u043e\u0432\u043e\u0441\u0442\u0438',
+    },
+  ];
+  for (const c of CASES) {
+    test(`${c.title}: titles read right`, async () => {
+      server.setRoute('GET', '/api/related', { headers: c.headers, body: c.body });
+      const recorded = await openHost('related-failing.html');
+      try {
+        await recorded.page.locator('.byline-related-link').first().waitFor();
+        const titles = await recorded.page.$$eval('.byline-related-link', (links) => links.map((a) => a.textContent.trim()));
+        assert.deepEqual(titles, [c.expected]);
+        assert.deepEqual(recorded.errors(), []);
+      } finally {
+        await recorded.close();
+      }
+    });
+  }
+});
+
 /** Waits until the page asked for /api/related. */
 async function waitForFeedRequest(timeout = 10_000) {
   const start = Date.now();
