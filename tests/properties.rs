@@ -1576,3 +1576,76 @@ proptest! {
         let _ = i18n::pick_plural(&pattern, "one");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Encodings and calendar dates
+
+/// A Content-Type with or without a charset, quoted or not.
+fn content_type() -> BoxedStrategy<String> {
+    prop_oneof![
+        odd_string(),
+        (
+            select(&["text/xml", "application/rss+xml", "application/json", ""][..]),
+            select(
+                &[
+                    "",
+                    "; charset=",
+                    "; charset=\"",
+                    ";Charset= '",
+                    "; boundary="
+                ][..]
+            ),
+            odd_string(),
+        )
+            .prop_map(|(kind, param, value)| format!("{kind}{param}{value}")),
+    ]
+    .boxed()
+}
+
+/// The first bytes of a body, often an XML declaration.
+fn body_start() -> BoxedStrategy<Vec<u8>> {
+    prop_oneof![
+        vec(any::<u8>(), 0..300),
+        (
+            select(&["", "\u{feff}"][..]),
+            odd_string(),
+            select(&["\"", "'", ""][..])
+        )
+            .prop_map(|(bom, label, quote)| {
+                format!("{bom}<?xml version=\"1.0\" encoding={quote}{label}{quote}?><rss/>")
+                    .into_bytes()
+            }),
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_declared_charset_is_a_bare_label(header in content_type(), start in body_start()) {
+        let label = byline::core::charset::declared_charset(&header, &start);
+        prop_assert_eq!(&label, &byline::core::charset::declared_charset(&header, &start));
+        if let Some(label) = label {
+            prop_assert!(!label.is_empty());
+            prop_assert!(label.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c)), "{}", label);
+        }
+    }
+
+    #[test]
+    fn calendar_dates_agree_with_a_day_count(year in 0u32..10_000, month in 0u32..14, day in 0u32..33, rest in odd_string()) {
+        let value = format!("{year:04}-{month:02}-{day:02}{}", if rest.starts_with(|c: char| c.is_ascii_digit()) { "" } else { &rest });
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            2 => if leap { 29 } else { 28 },
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => 0,
+        };
+        prop_assert_eq!(
+            byline::core::date::is_real_calendar_date(&value),
+            (1..=days).contains(&day),
+            "{}", value
+        );
+    }
+}

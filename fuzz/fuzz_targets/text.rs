@@ -1,7 +1,9 @@
-//! Text helpers: html_to_text, decode_entities, split_paragraphs, safe_url and
-//! url::resolve (first line the base, second the reference). No panic, simple invariants.
+//! Text helpers: html_to_text, decode_entities, split_paragraphs, safe_url,
+//! date::is_real_calendar_date and url::resolve (first line the base, second the reference).
+//! No panic, simple invariants.
 #![no_main]
 
+use byline::core::date::is_real_calendar_date;
 use byline::core::text::{
     decode_entities, html_to_text, is_quotation, safe_url, split_paragraphs, Block,
 };
@@ -45,6 +47,13 @@ fuzz_target!(|data: &[u8]| {
 
     if let Some(clean) = safe_url(input) {
         common::assert_safe_url(&clean);
+    }
+
+    // Only an ISO date shape (YYYY-MM-DD) can be judged impossible.
+    if !is_real_calendar_date(input) {
+        let b = input.trim().as_bytes();
+        assert!(b.len() >= 10 && b[4] == b'-' && b[7] == b'-', "{input:?}");
+        assert!(b[..4].iter().all(u8::is_ascii_digit), "{input:?}");
     }
 
     let (base, rest) = common::first_line(input);

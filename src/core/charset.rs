@@ -3,7 +3,8 @@
 
 /// The encoding label for a response: the `charset` of its `Content-Type`, else the
 /// `encoding` of an XML declaration at its start, else `None` (UTF-8). Labels are returned
-/// as written, for the browser's `TextDecoder`, which knows them all.
+/// as written (letters, digits, `-_.:` only), for the browser's `TextDecoder`, which knows
+/// the real ones; an unknown label means UTF-8 there.
 pub fn declared_charset(content_type: &str, start: &[u8]) -> Option<String> {
     header_charset(content_type).or_else(|| xml_declared_encoding(start))
 }
@@ -13,9 +14,17 @@ fn header_charset(content_type: &str) -> Option<String> {
         let (name, value) = param.split_once('=')?;
         name.trim()
             .eq_ignore_ascii_case("charset")
-            .then(|| value.trim().trim_matches(['"', '\'']).to_owned())
-            .filter(|v| !v.is_empty())
+            .then(|| value.trim().trim_matches(['"', '\'']).trim().to_owned())
+            .filter(|v| is_label(v))
     })
+}
+
+/// An encoding name as XML and the Encoding Standard write them (`ISO-8859-1`, `x-sjis`).
+fn is_label(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
 }
 
 /// `encoding="…"` in `<?xml … ?>` at the very start (after a UTF-8 byte-order mark).
@@ -28,6 +37,6 @@ fn xml_declared_encoding(start: &[u8]) -> Option<String> {
     let value = after.trim_start().strip_prefix('=')?.trim_start();
     let quote = value.chars().next().filter(|q| *q == '"' || *q == '\'')?;
     let value = &value[1..];
-    let label = &value[..value.find(quote)?];
-    (!label.is_empty()).then(|| label.to_owned())
+    let label = value[..value.find(quote)?].trim();
+    is_label(label).then(|| label.to_owned())
 }
