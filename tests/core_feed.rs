@@ -66,3 +66,35 @@ fn json_feed_urls_must_be_strings() {
     let stories = select(items, BASE, &[], 5);
     assert_eq!(stories.len(), 2, "the item without a URL is skipped");
 }
+
+#[test]
+fn the_current_article_is_skipped_however_its_url_is_written() {
+    let current = ["https://news.example/world/port".to_owned()];
+    let items: Vec<RawItem> = [
+        "https://news.example/world/port",
+        "https://NEWS.example/world/port/",
+        "https://news.example:443/world/port",
+        "https://news.example/world/./port",
+        "https://news.example/world/x/../port#comments",
+        "https://news.example/world/port-2",
+        "http://news.example:443/world/port",
+    ]
+    .iter()
+    .map(|url| RawItem {
+        title: Some((*url).into()),
+        url: Some((*url).into()),
+        ..RawItem::default()
+    })
+    .collect();
+    let kept: Vec<String> = select(items, BASE, &current, 10)
+        .into_iter()
+        .map(|s| s.url)
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            "https://news.example/world/port-2",
+            "http://news.example:443/world/port"
+        ]
+    );
+}

@@ -97,8 +97,35 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     Some(format!("{origin}{path}{ref_tail}"))
 }
 
-/// A URL without its fragment and trailing slash, for comparing links to the same page.
+/// A URL without its fragment, trailing slash, default port and `.`/`..` segments, in lower
+/// case, for comparing links to the same page.
 pub fn same_page_key(url: &str) -> String {
-    let without_fragment = url.split('#').next().unwrap_or("");
-    without_fragment.trim_end_matches('/').to_ascii_lowercase()
+    let without_fragment = url
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let key = match split_origin(&without_fragment) {
+        Some((origin, rest)) => {
+            let origin = origin
+                .strip_suffix(":80")
+                .filter(|o| o.starts_with("http:"))
+                .or_else(|| {
+                    origin
+                        .strip_suffix(":443")
+                        .filter(|o| o.starts_with("https:"))
+                })
+                .unwrap_or(origin);
+            let (path, query) = rest.split_at(rest.find('?').unwrap_or(rest.len()));
+            let path = if path.is_empty() {
+                String::new()
+            } else {
+                remove_dot_segments(path)
+            };
+            format!("{origin}{path}{query}")
+        }
+        None => without_fragment,
+    };
+    key.trim_end_matches('/').to_owned()
 }
