@@ -328,6 +328,32 @@ fn a_shown_server_error_is_revalidated_on_edit() {
     assert_eq!(form.error(Field::Email), None);
 }
 
+#[test]
+fn a_server_error_blocks_sending_the_same_value_until_the_field_changes() {
+    let mut form = valid_form();
+    form.apply(Action::Submit);
+    assert_eq!(form.send_count, 1);
+    form.apply(Action::Settle(Outcome::Refused {
+        fields: vec![(Field::Email, "Invalid email address.".to_owned())],
+        notice: None,
+    }));
+    let focus = form.summary_focus;
+    // Submitting again unchanged: nothing is sent, the error stands, the summary is focused.
+    form.apply(Action::Submit);
+    assert_eq!(form.send_count, 1, "nothing sent while the error stands");
+    assert!(!form.sending);
+    assert_eq!(shown_fields(&form), [Field::Email]);
+    assert_eq!(form.summary_focus, focus + 1);
+    // A new comment does not lift the email's error; a new email does.
+    form.apply(Action::Edit(Field::Comment, "Another try.".to_owned()));
+    form.apply(Action::Submit);
+    assert_eq!(form.send_count, 1);
+    form.apply(Action::Edit(Field::Email, "alice@example.org".to_owned()));
+    form.apply(Action::Submit);
+    assert_eq!(form.send_count, 2);
+    assert!(form.sending);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Settle
 // ---------------------------------------------------------------------------------------------

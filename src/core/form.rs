@@ -133,7 +133,18 @@ impl FormState {
                     return;
                 }
                 self.attempted = true;
-                self.errors = validate(&self.draft, self.rules);
+                // The server's verdict on a field stands until the reader edits that field:
+                // sending the same value again would only be refused again.
+                let mut errors = validate(&self.draft, self.rules);
+                for (field, error) in self.errors.drain(..) {
+                    if matches!(error, FieldError::Server(_))
+                        && !errors.iter().any(|(f, _)| *f == field)
+                    {
+                        let at = errors.partition_point(|(f, _)| *f < field);
+                        errors.insert(at, (field, error));
+                    }
+                }
+                self.errors = errors;
                 if self.errors.is_empty() {
                     self.sending = true;
                     self.send_count += 1;
