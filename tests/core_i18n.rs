@@ -501,18 +501,23 @@ fn parse_translation_rejects_what_is_not_a_translation() {
     }
 }
 
+/// A German file with only "submit" in it, and the publisher's own "retry".
+fn german_with_retry_override(lang: &str) -> Texts {
+    let partial = parse_translation(r#"{"texts":{"submit":"Senden"}}"#).expect("valid");
+    Texts::new(
+        lang,
+        Some(Rc::new(partial)),
+        vec![(TextKey::Retry, "Nochmal".into())],
+    )
+}
+
 #[test]
 fn texts_use_the_translation_then_english() {
-    let partial = parse_translation(r#"{"texts":{"submit":"Senden"}}"#).expect("valid");
-    let t = Texts::new(
-        "de",
-        Some(Rc::new(partial)),
-        vec![(TextKey::Retry, "Again".into())],
-    );
+    let t = german_with_retry_override("de");
     assert_eq!(t.get(TextKey::Submit), "Senden");
     assert_eq!(
         t.get(TextKey::Retry),
-        "Again",
+        "Nochmal",
         "the publisher's override wins"
     );
     assert_eq!(
@@ -889,12 +894,7 @@ fn numbers_and_plurals_follow_the_language_of_each_string() {
     // English plural rules and digits, not Thai ones.
     let thai = Texts::new("th", None, vec![]);
     assert_eq!(thai.lang_of(TextKey::ReadingTime), "en");
-    let partial = parse_translation(r#"{"texts":{"submit":"Senden"}}"#).expect("valid");
-    let german = Texts::new(
-        "de-AT",
-        Some(Rc::new(partial)),
-        vec![(TextKey::Retry, "Nochmal".into())],
-    );
+    let german = german_with_retry_override("de-AT");
     assert_eq!(german.lang_of(TextKey::Submit), "de-AT", "translated");
     assert_eq!(
         german.lang_of(TextKey::Retry),

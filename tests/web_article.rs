@@ -34,17 +34,7 @@ const ARTICLE: &str = r#"{
 
 #[wasm_bindgen_test]
 async fn article_view_renders_every_part() {
-    let root = container();
-    let article = Rc::new(from_document(ARTICLE).unwrap());
-    yew::Renderer::<ArticleView>::with_root_and_props(
-        root.clone(),
-        byline::components::article::ArticleViewProps {
-            article,
-            texts: english(),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_article(ARTICLE).await;
 
     let headline = root.query_selector("h1.byline-headline").unwrap().unwrap();
     assert_eq!(
@@ -109,22 +99,26 @@ async fn article_view_renders_every_part() {
     root.remove();
 }
 
-/// A headline-only article (a live blog's shell, a brief): no "1 minute read" for nothing.
-#[wasm_bindgen_test]
-async fn an_article_without_a_body_has_no_reading_time() {
+/// The ArticleView of this JSON-LD document, rendered in English into a new container.
+async fn render_article(json: &str) -> web_sys::Element {
     let root = container();
-    let article = Rc::new(
-        from_document(r#"{"@type": "NewsArticle", "headline": "Polls close at ten"}"#).unwrap(),
-    );
     yew::Renderer::<ArticleView>::with_root_and_props(
         root.clone(),
         byline::components::article::ArticleViewProps {
-            article,
+            article: Rc::new(from_document(json).unwrap()),
             texts: english(),
         },
     )
     .render();
     yew::scheduler::flush().await;
+    root
+}
+
+/// A headline-only article (a live blog's shell, a brief): no "1 minute read" for nothing.
+#[wasm_bindgen_test]
+async fn an_article_without_a_body_has_no_reading_time() {
+    let root =
+        render_article(r#"{"@type": "NewsArticle", "headline": "Polls close at ten"}"#).await;
     assert_eq!(
         texts_of(&root, "h1.byline-headline"),
         ["Polls close at ten"]
@@ -135,19 +129,9 @@ async fn an_article_without_a_body_has_no_reading_time() {
 
 #[wasm_bindgen_test]
 async fn long_bodies_render_in_pages() {
-    let root = container();
     let body: Vec<String> = (0..2500).map(|i| format!("Paragraph {i}.")).collect();
     let json = serde_json::json!({"@type": "Article", "headline": "Long", "articleBody": body.join("\n\n")});
-    let article = Rc::new(from_document(&json.to_string()).unwrap());
-    yew::Renderer::<ArticleView>::with_root_and_props(
-        root.clone(),
-        byline::components::article::ArticleViewProps {
-            article,
-            texts: english(),
-        },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_article(&json.to_string()).await;
     assert_eq!(
         root.query_selector_all(".byline-paragraph")
             .unwrap()
