@@ -670,6 +670,34 @@ async fn a_click_fires_related_click_with_url_and_position() {
     root.remove();
 }
 
+/// A middle click opens the story in a new tab with no `click` event: `auxclick` announces
+/// it; a right click (the context menu) does not.
+#[wasm_bindgen_test]
+async fn a_middle_click_fires_related_click_too() {
+    let root = render_related(two_stories()).await;
+    let seen = record_clicks(&root, Some("?utm=x"));
+    let links = all(&root, "a.byline-related-link");
+    let press = js_sys::Function::new_with_args(
+        "el, button",
+        "el.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, button }));",
+    );
+    press
+        .call2(&JsValue::NULL, &links[0], &JsValue::from_f64(2.0))
+        .unwrap();
+    assert_eq!(seen.length(), 0, "a right click is no visit");
+    press
+        .call2(&JsValue::NULL, &links[0], &JsValue::from_f64(1.0))
+        .unwrap();
+    assert_eq!(seen.length(), 1);
+    assert_eq!(get(&seen.get(0), "position").as_f64(), Some(1.0));
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://news.example/story-1?utm=x"),
+        "the new tab opens the listener's URL"
+    );
+    root.remove();
+}
+
 /// The contract lets a listener change `detail.url`; the browser must then follow the new
 /// URL. Regression: Yew delegates events (its listener sits, in the capture phase, on the
 /// element it renders into), so `event.current_target()` is that element, not the `<a>`;

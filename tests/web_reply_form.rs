@@ -34,7 +34,7 @@ struct HarnessProps {
 }
 
 /// `Pending` comes from a hook, so the form is rendered by a component that calls it. The
-/// `.byline` wrapper is what the error summary's links look for.
+/// `.byline-root` wrapper is what the error summary's links look for.
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
     let pending = use_pending(&props.article);
@@ -45,7 +45,7 @@ fn Harness(props: &HarnessProps) -> Html {
         article_key: props.article.clone(),
     };
     html! {
-        <div class="byline">
+        <div class="byline byline-root">
             <ReplyForm id={props.article.clone()} {target}
                 rules={Rules { require_name_email: props.require_name_email }}
                 texts={Rc::new(Texts::new("en", None, vec![]))} {pending} show_pending={true} />
@@ -650,10 +650,13 @@ async fn a_saved_draft_is_restored_with_an_announcement() {
     })
     .await;
     assert_eq!(value_of(&root, "rf-restore-author"), "Lee");
-    assert_eq!(
-        text(&q(&root, ".byline-status-region .byline-status")),
-        "Your unsent reply has been restored."
-    );
+    // The live region is on the page empty first, so the note is announced as a change.
+    let region = q(&root, ".byline-status-region[role=status]");
+    assert_eq!(text(&region), "");
+    wait_for("the announcement", || {
+        text(&region) == "Your unsent reply has been restored."
+    })
+    .await;
     root.remove();
 
     // An expired draft (older than 30 days) is not restored.

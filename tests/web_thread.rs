@@ -492,7 +492,7 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
         String::from(js_sys::encode_uri_component(&page()))
     );
     let root = container();
-    root.set_class_name("byline");
+    root.set_class_name("byline byline-root");
     yew::Renderer::<Discussion>::with_root_and_props(
         root.clone(),
         DiscussionProps {

@@ -40,7 +40,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
             let root = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest(".byline").ok().flatten());
+                .and_then(|el| el.closest(".byline-root").ok().flatten());
             let field =
                 root.and_then(|r| r.query_selector(&format!("[id='{target}']")).ok().flatten());
             if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {

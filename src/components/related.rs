@@ -1,5 +1,5 @@
 //! "Related stories": a list of real links with date, summary and a lazy thumbnail. Each
-//! click fires `byline:related-click` before the browser follows the link.
+//! click (a middle click too) fires `byline:related-click` before the browser follows the link.
 
 use crate::components::article::plural;
 use crate::core::feed::Story;
@@ -50,8 +50,19 @@ pub fn Related(props: &RelatedProps) -> Html {
     let RelatedProps { id, stories, texts } = props;
     let heading_id = format!("{id}-related");
     let items = stories.iter().enumerate().map(|(i, story)| {
-        let url = story.url.clone();
-        let onclick = Callback::from(move |e: MouseEvent| announce_click(&e, &url, i + 1));
+        let onclick = {
+            let url = story.url.clone();
+            Callback::from(move |e: MouseEvent| announce_click(&e, &url, i + 1))
+        };
+        // A middle click opens the story in a new tab without a `click` event.
+        let onauxclick = {
+            let url = story.url.clone();
+            Callback::from(move |e: MouseEvent| {
+                if e.button() == 1 {
+                    announce_click(&e, &url, i + 1)
+                }
+            })
+        };
         let date = story.date.as_deref().and_then(|d| {
             let label = intl::format_date(d, &texts.lang)?;
             Some(html! { <time class="byline-related-date" datetime={intl::valid_datetime(d)}>{ label }</time> })
@@ -63,7 +74,7 @@ pub fn Related(props: &RelatedProps) -> Html {
                          loading="lazy" decoding="async" />
                 }
                 <div class="byline-related-text">
-                    <a class="byline-related-link" href={story.url.clone()} {onclick}>{ &story.title }</a>
+                    <a class="byline-related-link" href={story.url.clone()} {onclick} {onauxclick}>{ &story.title }</a>
                     { date.unwrap_or_default() }
                     if let Some(summary) = &story.summary {
                         <p class="byline-related-summary">{ summary }</p>

@@ -12,8 +12,12 @@ use crate::core::saved::PendingReply;
 use crate::hooks::{use_refocus, use_reply, Pending, ReplyTarget};
 use crate::services::intl;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// How long the status regions are on the page, empty, before a restored draft is announced.
+const ANNOUNCE_DELAY_MS: i32 = 500;
 
 #[derive(Properties, PartialEq)]
 pub struct ReplyFormProps {
@@ -138,6 +142,19 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
     let comment_ref = use_node_ref();
     let honeypot = use_node_ref();
+    let regions_settled = use_state(|| false);
+    {
+        let settled = regions_settled.setter();
+        use_effect_with((), move |_| {
+            let later = wasm_bindgen::closure::Closure::once_into_js(move || settled.set(true));
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    later.unchecked_ref(),
+                    ANNOUNCE_DELAY_MS,
+                );
+            }
+        });
+    }
     // The submit button is disabled while a reply is in flight, which drops its focus.
     let submit_ref = use_node_ref();
     use_refocus(submit_ref.clone(), !form.sending && form.send_count > 0);
@@ -229,7 +246,13 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         })
         .collect();
     let heading_id = format!("{id}-heading");
-    let status = form.status.as_ref().map(|s| status_message(texts, s));
+    // A live region announces changes, not the text it is inserted with: "restored" waits
+    // until the (empty) region has been on the page for a moment.
+    let status = form
+        .status
+        .as_ref()
+        .filter(|s| *regions_settled || !matches!(s, Status::Restored))
+        .map(|s| status_message(texts, s));
     let failed = matches!(form.status, Some(Status::Failed(_)));
     let required = |f: Field| rules.is_required(f);
 

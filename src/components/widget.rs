@@ -184,7 +184,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         }
     };
     html! {
-        <div class="byline" lang={texts.lang.clone()} dir={if texts.rtl { "rtl" } else { "ltr" }}
+        <div class="byline byline-root" lang={texts.lang.clone()} dir={if texts.rtl { "rtl" } else { "ltr" }}
              data-theme={config.theme.as_str()}>
             { content }
         </div>

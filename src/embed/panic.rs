@@ -29,8 +29,8 @@ fn show_note_everywhere() {
             .shadow_root()
             .map_or_else(|| host.clone().into(), Into::into);
         let inner = match host.shadow_root() {
-            Some(shadow) => shadow.query_selector(".byline[lang]"),
-            None => host.query_selector(".byline[lang]"),
+            Some(shadow) => shadow.query_selector(".byline-root"),
+            None => host.query_selector(".byline-root"),
         };
         let lang = inner
             .ok()

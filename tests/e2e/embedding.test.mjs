@@ -1138,6 +1138,15 @@ describe('hostile host page: global CSS reset, extended prototypes, another app'
     assert.equal(await page.locator('.byline-crashed').count(), 0);
   });
 
+  test('the theme\'s own .byline author line is left as the page styles it', async () => {
+    const style = await page.$eval('#entry-meta .byline', (span) => {
+      const cs = getComputedStyle(span);
+      const link = getComputedStyle(span.querySelector('a'));
+      return { display: cs.display, padding: cs.paddingTop, background: cs.backgroundColor, link: link.color };
+    });
+    assert.deepEqual(style, { display: 'inline', padding: '0px', background: 'rgba(0, 0, 0, 0)', link: 'rgb(255, 0, 0)' });
+  });
+
   test('its links are not red (a { color: red } does not win)', async () => {
     const colors = await page.$$eval(`${HOST} a[href]`, (links) => links.map((a) => [a.textContent.trim(), getComputedStyle(a).color]));
     assert.ok(colors.length >= 2, `links: ${JSON.stringify(colors)}`);

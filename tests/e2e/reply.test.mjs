@@ -1138,6 +1138,12 @@ describe('keyboard only', () => {
     await page.keyboard.type('https://joanwhitfield.example');
     await page.keyboard.press('Tab');
     assert.equal(await focused(), 'input[name=wp-comment-cookies-consent][type=checkbox]', 'the honeypot is skipped');
+    // The widget's own focus ring (3px, --byline-accent), as on every other control.
+    const ring = (selector) => page.$eval(selector, (el) => {
+      const cs = getComputedStyle(el);
+      return `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`;
+    });
+    assert.equal(await ring(S.save), 'solid 3px rgb(11, 87, 208)');
     await page.keyboard.press('Space');
     assert.equal(await page.locator(S.save).isChecked(), true, 'Space ticks the box');
     await page.keyboard.press('Tab');
