@@ -10,9 +10,8 @@ use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};
 use crate::core::saved::PendingReply;
 use crate::hooks::{use_refocus, use_reply, Pending, ReplyTarget};
-use crate::services::intl;
+use crate::services::{intl, timer};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -146,13 +145,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     {
         let settled = regions_settled.setter();
         use_effect_with((), move |_| {
-            let later = wasm_bindgen::closure::Closure::once_into_js(move || settled.set(true));
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    later.unchecked_ref(),
-                    ANNOUNCE_DELAY_MS,
-                );
-            }
+            timer::after(ANNOUNCE_DELAY_MS, move || settled.set(true))
         });
     }
     // The submit button is disabled while a reply is in flight, which drops its focus.

@@ -7,7 +7,7 @@ use crate::core::form::{Action, FormState};
 use crate::core::reply::{self, classify, Answer, Notice, Outcome, Submission, Visibility, Wire};
 use crate::core::saved::{self, PendingReply, SavedDraft};
 use crate::services::http::{self, HttpError, HttpRequest};
-use crate::services::storage;
+use crate::services::{storage, timer};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -119,16 +119,10 @@ pub fn use_reply(
             *unsaved.borrow_mut() = Some((key, to_store.clone()));
             if !timer_running.replace(true) {
                 // Left to fire even after an unmount: it then finds nothing unsaved.
-                let save = Closure::once_into_js(move || {
+                timer::after(AUTOSAVE_DELAY_MS, move || {
                     *timer_running.borrow_mut() = false;
                     flush_draft(&unsaved);
                 });
-                if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                        save.unchecked_ref(),
-                        AUTOSAVE_DELAY_MS,
-                    );
-                }
             }
         });
     }

@@ -5,5 +5,6 @@ pub mod http;
 pub mod intl;
 pub mod page;
 pub mod storage;
+pub mod timer;
 pub mod translations;
 pub mod xml;
