@@ -145,10 +145,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     {
         let on_event = on_event.clone();
+        let retried = retried.clone();
         use_effect_with(state.clone(), move |state| {
             on_event.emit(match state {
                 ArticleState::Loading => WidgetEvent::Loading,
-                ArticleState::Ready(article) => WidgetEvent::Ready(article.clone()),
+                ArticleState::Ready(article) => {
+                    // A later failure (a new data-article) is no failed Retry: it takes no focus.
+                    *retried.borrow_mut() = false;
+                    WidgetEvent::Ready(article.clone())
+                }
                 ArticleState::Failed(_) => WidgetEvent::Failed,
             });
         });
