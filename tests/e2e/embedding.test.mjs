@@ -660,6 +660,33 @@ function layoutShiftRecorder() {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
+describe('a lead image without width and height', () => {
+  test('arriving late, it moves nothing: the widget keeps a 16:9 box for it (url.html, image delayed 1.5 s)', async () => {
+    const recorded = await newPage(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = recorded;
+    await page.addInitScript(layoutShiftRecorder);
+    await page.route('**/harbour-seals.svg', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(local('/hosts/url.html'));
+    await waitForWidget(page, HOST, 'ready');
+    // From here on (the page's own shift when the widget appears is not this test's subject).
+    const before = await page.evaluate(() => window.__cls.entries.length);
+    assert.equal(await page.$eval('img.byline-image', (img) => img.complete), false, 'the image is still on its way');
+    await page.waitForFunction(() => document.querySelector('img.byline-image')?.complete, null, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const box = await page.$eval('img.byline-image', (img) => {
+      const r = img.getBoundingClientRect();
+      return r.width / r.height;
+    });
+    assert.ok(Math.abs(box - 16 / 9) < 0.02, `a 16:9 box (${box})`);
+    const shifts = await page.evaluate((n) => window.__cls.entries.slice(n), before);
+    assert.deepEqual(shifts, [], 'no layout shift when the image arrives');
+    await recorded.context.close();
+  });
+});
+
 describe('data-loading="lazy": a host 5000px down, every host lazy', () => {
   let recorded;
   let page;
