@@ -141,11 +141,15 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
     let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
     let comment_ref = use_node_ref();
     let honeypot = use_node_ref();
+    // Only a restored draft waits (and re-renders once): other forms start no timer.
     let regions_settled = use_state(|| false);
     {
         let settled = regions_settled.setter();
-        use_effect_with((), move |_| {
-            timer::after(ANNOUNCE_DELAY_MS, move || settled.set(true))
+        let restored = matches!(form.status, Some(Status::Restored));
+        use_effect_with(restored, move |restored| {
+            if *restored {
+                timer::after(ANNOUNCE_DELAY_MS, move || settled.set(true));
+            }
         });
     }
     // The submit button is disabled while a reply is in flight, which drops its focus.
