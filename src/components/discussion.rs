@@ -3,7 +3,7 @@
 
 use crate::components::reply_form::ReplyForm;
 use crate::components::thread::ThreadView;
-use crate::components::widget::WidgetEvent;
+use crate::core::events::WidgetEvent;
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::Rules;
 use crate::hooks::{use_pending, use_thread, ReplyTarget};

@@ -4,7 +4,7 @@
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field::{Control, FormField};
 use crate::components::reply_item::pending_item;
-use crate::components::widget::WidgetEvent;
+use crate::core::events::WidgetEvent;
 use crate::core::form::{Action, FormState, Status};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};

@@ -7,26 +7,12 @@ use crate::components::related::Related;
 use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
 use crate::core::config::{Config, ReplyFormat};
+use crate::core::events::WidgetEvent;
 use crate::core::i18n::Texts;
 use crate::core::reply::{Rules, Wire};
 use crate::hooks::{use_article, use_related, ArticleState, RelatedQuery, ReplyTarget};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// What the widget tells the embedding code.
-#[derive(Clone, Debug, PartialEq)]
-pub enum WidgetEvent {
-    Loading,
-    Ready(Rc<Article>),
-    Failed,
-    /// `byline:reply-sent`: the status and the server's JSON answer, when there was one.
-    ReplySent {
-        status: &'static str,
-        response: Option<String>,
-    },
-    /// `byline:reply-failed` with its `kind`.
-    ReplyFailed(&'static str),
-}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {

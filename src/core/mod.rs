@@ -5,6 +5,7 @@ pub mod article;
 pub mod charset;
 pub mod config;
 pub mod date;
+pub mod events;
 pub mod feed;
 pub mod form;
 pub mod i18n;

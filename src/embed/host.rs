@@ -1,7 +1,8 @@
 //! One widget on one host element: mounting (in place or in a shadow root, now or when the
 //! host nears the viewport), following the host's attributes, and tearing down.
 
-use crate::components::widget::{WidgetEvent, WidgetProps, WidgetSlot, WidgetSlotProps};
+use crate::components::widget::{WidgetProps, WidgetSlot, WidgetSlotProps};
+use crate::core::events::WidgetEvent;
 use crate::core::config::Config;
 use crate::core::i18n::{translation_for, Texts};
 use crate::services::{events, intl, translations};

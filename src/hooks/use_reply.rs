@@ -2,7 +2,7 @@
 //! one request per send (adding the sent reply to the reader's pending list) and the
 //! reply events.
 
-use crate::components::widget::WidgetEvent;
+use crate::core::events::WidgetEvent;
 use crate::core::form::{Action, FormState};
 use crate::core::reply::{self, classify, Answer, Notice, Outcome, Submission, Visibility, Wire};
 use crate::core::saved::{self, PendingReply, SavedDraft};
