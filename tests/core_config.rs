@@ -3,8 +3,8 @@
 //! value, and each invalid value falling back to the default with exactly one warning.
 
 use byline::core::config::{
-    valid_language_tag, Config, ConfigWarning, ReplyFormat, Source, Theme, DEFAULT_RELATED_LIMIT,
-    MAX_RELATED_LIMIT,
+    valid_language_tag, Config, ConfigWarning, Loading, ReplyFormat, Source, Theme,
+    DEFAULT_RELATED_LIMIT, MAX_RELATED_LIMIT,
 };
 use byline::core::i18n::TextKey;
 
@@ -77,7 +77,12 @@ fn defaults_match_the_contract() {
     assert!(c.texts.is_empty());
     assert_eq!(c.theme, Theme::Auto);
     assert!(!c.shadow);
-    assert!(!c.lazy);
+    assert_eq!(c.loading, None);
+    assert_eq!(c.loading_for(false), Loading::Eager);
+    assert_eq!(c.loading_for(true), Loading::Idle);
+    assert_eq!(c.reply_action, None);
+    assert_eq!(c.reply_nonce, None);
+    assert_eq!(c.reply_as, None);
     assert_eq!(DEFAULT_RELATED_LIMIT, 5);
     assert_eq!(MAX_RELATED_LIMIT, 20);
 }
@@ -535,20 +540,67 @@ fn isolate_invalid_falls_back_to_none() {
 }
 
 #[test]
-fn loading_eager_or_lazy_any_case() {
-    for v in ["eager", "EAGER", " Eager "] {
-        assert!(!valid("data-loading", v).lazy, "{v:?}");
-    }
-    for v in ["lazy", "LAZY", " Lazy "] {
-        assert!(valid("data-loading", v).lazy, "{v:?}");
+fn loading_eager_lazy_or_idle_any_case() {
+    for (values, expected) in [
+        (["eager", "EAGER", " Eager "], Loading::Eager),
+        (["lazy", "LAZY", " Lazy "], Loading::Lazy),
+        (["idle", "IDLE", " Idle "], Loading::Idle),
+    ] {
+        for v in values {
+            let c = valid("data-loading", v);
+            assert_eq!(c.loading, Some(expected), "{v:?}");
+            // Written out, it wins over the pre-rendered default.
+            assert_eq!(c.loading_for(true), expected, "{v:?}");
+            assert_eq!(c.loading_for(false), expected, "{v:?}");
+        }
     }
 }
 
 #[test]
-fn loading_invalid_falls_back_to_eager() {
+fn loading_invalid_falls_back_to_the_default() {
     for v in ["auto", "", "later"] {
-        invalid("data-loading", v, "\"eager\"");
+        let w = invalid(
+            "data-loading",
+            v,
+            "the default (\"eager\", or \"idle\" when pre-rendered)",
+        );
+        assert_eq!(w.expected, "\"eager\", \"lazy\" or \"idle\"");
     }
+}
+
+#[test]
+fn reply_action_is_a_safe_url_and_the_form_action_falls_back_to_the_form_endpoint() {
+    let c = valid("data-reply-action", " /wp-comments-post.php ");
+    assert_eq!(c.reply_action.as_deref(), Some("/wp-comments-post.php"));
+    assert_eq!(c.form_action(), Some("/wp-comments-post.php"));
+    invalid("data-reply-action", "javascript:alert(1)", "no plain form");
+    // Absent: json mode has no plain form; form mode posts to its endpoint.
+    let (json, _) = parse(&[("data-reply-endpoint", "/wp-json/wp/v2/comments")]);
+    assert_eq!(json.form_action(), None);
+    let (form, _) = parse(&[
+        ("data-reply-endpoint", "/wp-comments-post.php"),
+        ("data-reply-format", "form"),
+    ]);
+    assert_eq!(form.form_action(), Some("/wp-comments-post.php"));
+    let (both, _) = parse(&[
+        ("data-reply-endpoint", "/wp-comments-post.php"),
+        ("data-reply-format", "form"),
+        ("data-reply-action", "/elsewhere.php"),
+    ]);
+    assert_eq!(both.form_action(), Some("/elsewhere.php"));
+}
+
+#[test]
+fn signed_in_reader_nonce_and_name() {
+    let (c, warnings) = parse(&[
+        ("data-reply-nonce", " abc123 "),
+        ("data-reply-as", "Ada L."),
+    ]);
+    assert!(warnings.is_empty());
+    assert_eq!(c.reply_nonce.as_deref(), Some("abc123"));
+    assert_eq!(c.reply_as.as_deref(), Some("Ada L."));
+    let (blank, _) = parse(&[("data-reply-nonce", " "), ("data-reply-as", "")]);
+    assert_eq!((blank.reply_nonce, blank.reply_as), (None, None));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -664,6 +716,9 @@ fn a_full_embedding_parses_without_warnings() {
             related_limit: 8,
             reply_endpoint: Some("/wp-json/wp/v2/comments".into()),
             reply_format: ReplyFormat::Form,
+            reply_action: None,
+            reply_nonce: None,
+            reply_as: None,
             post_id: Some("4711".into()),
             require_name_email: false,
             replies_open: false,
@@ -672,7 +727,7 @@ fn a_full_embedding_parses_without_warnings() {
             texts: vec![(TextKey::Submit, "Senden".into())],
             theme: Theme::Dark,
             shadow: true,
-            lazy: true,
+            loading: Some(Loading::Lazy),
         }
     );
 }
@@ -693,7 +748,7 @@ fn each_invalid_attribute_warns_once_and_valid_ones_still_apply() {
     );
     assert_eq!(c.theme, Theme::Auto);
     assert_eq!(c.related_limit, 5);
-    assert!(c.lazy);
+    assert_eq!(c.loading, Some(Loading::Lazy));
     assert_eq!(c.reply_format, ReplyFormat::Form);
 }
 

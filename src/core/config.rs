@@ -42,6 +42,18 @@ impl Theme {
     }
 }
 
+/// When the widget starts (`data-loading`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loading {
+    /// At once.
+    Eager,
+    /// When the host nears the viewport.
+    Lazy,
+    /// When the browser is idle, or the reader nears or touches the reply form; the default
+    /// of a pre-rendered host (CONTRACT 9).
+    Idle,
+}
+
 /// The widget's settings, parsed from the host element's attributes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -50,6 +62,15 @@ pub struct Config {
     pub related_limit: u8,
     pub reply_endpoint: Option<String>,
     pub reply_format: ReplyFormat,
+    /// `data-reply-action`: where a pre-rendered form posts when scripts do not run; in
+    /// `form` mode the endpoint when absent (see [`Config::form_action`]).
+    pub reply_action: Option<String>,
+    /// `data-reply-nonce`: a WordPress `wp_rest` nonce, sent as `X-WP-Nonce` so a signed-in
+    /// reader posts as themselves.
+    pub reply_nonce: Option<String>,
+    /// `data-reply-as`: the signed-in reader's display name; the form then asks for no
+    /// name, email or website.
+    pub reply_as: Option<String>,
     pub post_id: Option<String>,
     pub require_name_email: bool,
     pub replies_open: bool,
@@ -60,7 +81,9 @@ pub struct Config {
     pub texts: Vec<(TextKey, String)>,
     pub theme: Theme,
     pub shadow: bool,
-    pub lazy: bool,
+    /// `data-loading` as written; `None` means the default (eager, or idle on a
+    /// pre-rendered host: see [`Config::loading_for`]).
+    pub loading: Option<Loading>,
 }
 
 impl Default for Config {
@@ -71,6 +94,9 @@ impl Default for Config {
             related_limit: DEFAULT_RELATED_LIMIT,
             reply_endpoint: None,
             reply_format: ReplyFormat::Json,
+            reply_action: None,
+            reply_nonce: None,
+            reply_as: None,
             post_id: None,
             require_name_email: true,
             replies_open: true,
@@ -79,7 +105,7 @@ impl Default for Config {
             texts: Vec::new(),
             theme: Theme::Auto,
             shadow: false,
-            lazy: false,
+            loading: None,
         }
     }
 }
@@ -195,10 +221,29 @@ impl Config {
                     _ => warn("\"none\"", "\"none\" or \"shadow\""),
                 },
                 "data-loading" => match trimmed.to_ascii_lowercase().as_str() {
-                    "eager" => config.lazy = false,
-                    "lazy" => config.lazy = true,
-                    _ => warn("\"eager\"", "\"eager\" or \"lazy\""),
+                    "eager" => config.loading = Some(Loading::Eager),
+                    "lazy" => config.loading = Some(Loading::Lazy),
+                    "idle" => config.loading = Some(Loading::Idle),
+                    _ => warn(
+                        "the default (\"eager\", or \"idle\" when pre-rendered)",
+                        "\"eager\", \"lazy\" or \"idle\"",
+                    ),
                 },
+                "data-reply-action" => match safe_url(trimmed) {
+                    Some(url) => config.reply_action = Some(url),
+                    None if trimmed.is_empty() => {}
+                    None => warn("no plain form", "an http(s) or relative URL"),
+                },
+                "data-reply-nonce" => {
+                    if !trimmed.is_empty() {
+                        config.reply_nonce = Some(trimmed.to_owned());
+                    }
+                }
+                "data-reply-as" => {
+                    if !trimmed.is_empty() {
+                        config.reply_as = Some(trimmed.to_owned());
+                    }
+                }
                 other => {
                     if let Some(key) = other.strip_prefix("data-text-") {
                         match TextKey::from_attribute(key) {
@@ -214,6 +259,27 @@ impl Config {
             }
         }
         (config, warnings)
+    }
+}
+
+impl Config {
+    /// When this host starts: `data-loading` as written, else eager, or idle when the host
+    /// was pre-rendered.
+    pub fn loading_for(&self, prerendered: bool) -> Loading {
+        self.loading.unwrap_or(if prerendered {
+            Loading::Idle
+        } else {
+            Loading::Eager
+        })
+    }
+
+    /// Where a plain (script-free) form posts: `data-reply-action`, else in `form` mode the
+    /// reply endpoint; none in `json` mode without `data-reply-action`.
+    pub fn form_action(&self) -> Option<&str> {
+        self.reply_action.as_deref().or(match self.reply_format {
+            ReplyFormat::Form => self.reply_endpoint.as_deref(),
+            ReplyFormat::Json => None,
+        })
     }
 }
 

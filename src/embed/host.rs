@@ -2,8 +2,8 @@
 //! host nears the viewport), following the host's attributes, and tearing down.
 
 use crate::components::widget::{WidgetProps, WidgetSlot, WidgetSlotProps};
+use crate::core::config::{Config, Loading};
 use crate::core::events::WidgetEvent;
-use crate::core::config::Config;
 use crate::core::i18n::{translation_for, Texts};
 use crate::services::{events, intl, translations};
 use std::cell::RefCell;
@@ -257,7 +257,7 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         waiting_for_texts: false,
         texts: None,
     };
-    if widget.config.lazy {
+    if widget.config.loading_for(false) == Loading::Lazy {
         widget.lazy = observe_viewport(&host);
     }
     if widget.lazy.is_none() {
@@ -413,7 +413,7 @@ fn attributes_changed(host: &Element) {
             return Some(false);
         }
         let config = read_config(&current, &widget.attributes);
-        if config.shadow != widget.config.shadow || config.lazy != widget.config.lazy {
+        if config.shadow != widget.config.shadow || config.loading != widget.config.loading {
             return Some(true);
         }
         widget.attributes = current;
