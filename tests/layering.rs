@@ -25,7 +25,9 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
 
 /// The lines of the files under `src/<layer>` that mention any of `forbidden`, comments aside.
 fn offending_lines(layer: &str, forbidden: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(layer);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join(layer);
     sources(&root)
         .into_iter()
         .flat_map(|file| {
@@ -56,7 +58,11 @@ fn core_uses_no_browser_ui_or_embedding_code() {
             "gloo",
         ],
     );
-    assert!(found.is_empty(), "core imports upwards:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "core imports upwards:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -65,19 +71,31 @@ fn services_do_not_import_the_ui() {
         "services",
         &["crate::components", "crate::hooks", "crate::embed"],
     );
-    assert!(found.is_empty(), "services import upwards:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "services import upwards:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn hooks_do_not_import_components_or_embedding() {
     let found = offending_lines("hooks", &["crate::components", "crate::embed"]);
-    assert!(found.is_empty(), "hooks import upwards:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "hooks import upwards:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
 fn components_do_not_import_embedding() {
     let found = offending_lines("components", &["crate::embed"]);
-    assert!(found.is_empty(), "components import upwards:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "components import upwards:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
