@@ -367,7 +367,7 @@ fn settle_sent_clears_only_the_comment_parent_and_errors() {
     assert!(form.sending);
     form.apply(Action::Settle(Outcome::Sent {
         visibility: Visibility::Held,
-        comment: byline::core::json::parse(r#"{"id": 9, "status": "hold"}"#).ok(),
+        comment: serde_json::from_str(r#"{"id": 9, "status": "hold"}"#).ok(),
     }));
     assert!(!form.sending);
     assert_eq!(form.draft.comment, "");

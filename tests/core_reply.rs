@@ -776,7 +776,7 @@ fn r01_created_and_held() {
         classify(Wire::Json, &response(201, &body)),
         Outcome::Sent {
             visibility: Visibility::Held,
-            comment: byline::core::json::parse(&body).ok(),
+            comment: serde_json::from_str(&body).ok(),
         }
     );
 }
@@ -789,7 +789,7 @@ fn r17_created_and_approved() {
         classify(Wire::Json, &response(201, &body)),
         Outcome::Sent {
             visibility: Visibility::Approved,
-            comment: byline::core::json::parse(&body).ok(),
+            comment: serde_json::from_str(&body).ok(),
         }
     );
 }
@@ -816,7 +816,7 @@ fn json_success_with_any_other_status_is_held() {
         outcome,
         Outcome::Sent {
             visibility: Visibility::Held,
-            comment: byline::core::json::parse(r#"{"id": 5}"#).ok(),
+            comment: serde_json::from_str(r#"{"id": 5}"#).ok(),
         }
     );
     assert_eq!(outcome.failure_kind(), None);

@@ -1064,9 +1064,7 @@ fn check_classify(
             prop_assert!(*status < 400 || (wire == Wire::Form && *redirected));
             if wire == Wire::Json {
                 prop_assert!((200..300).contains(status));
-                prop_assert!(comment
-                    .as_ref()
-                    .is_some_and(byline::core::json::Value::is_object));
+                prop_assert!(comment.as_ref().is_some_and(serde_json::Value::is_object));
             }
         }
         Outcome::Refused { .. } => {}

@@ -1,8 +1,9 @@
 //! schema.org JSON-LD -> [`Article`]: finds the first Article-type object (also inside
 //! `@graph` and arrays) and reads every field the contract lists, in each of its shapes.
 
-use super::json::{self, Value};
 use super::text::{safe_url, split_paragraphs, Block};
+use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// The schema.org types the widget renders.
@@ -126,9 +127,105 @@ pub fn from_documents<'a>(
 
 /// Reads the first article from one JSON-LD document.
 pub fn from_document(json: &str) -> Result<Article, ArticleError> {
-    let value: Value = json::parse(json).map_err(|e| ArticleError::InvalidJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ArticleError::InvalidJson(e.to_string()))?;
     let node = find_article(&value).ok_or(ArticleError::NoArticle)?;
-    from_node(node)
+    let graph = Graph::of(&value);
+    let fields = ArticleNode::deserialize(node).unwrap_or_default();
+    from_node(&fields, &graph)
+}
+
+/// The fields of a schema.org Article node that the widget reads. Each comes in several
+/// shapes (text, object, array, `{"@id": ...}` reference), so each is kept as a JSON value
+/// and read by the functions below; a field of an unexpected shape reads as absent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ArticleNode {
+    headline: Option<Value>,
+    alternative_headline: Option<Value>,
+    description: Option<Value>,
+    author: Option<Value>,
+    date_published: Option<Value>,
+    date_modified: Option<Value>,
+    image: Option<Value>,
+    article_body: Option<Value>,
+    article_section: Option<Value>,
+    publisher: Option<Value>,
+    url: Option<Value>,
+    identifier: Option<Value>,
+    discussion_url: Option<Value>,
+    is_part_of: Option<Value>,
+    main_entity_of_page: Option<Value>,
+}
+
+/// The nodes of one JSON-LD document that carry an `@id`, so that a field holding only a
+/// reference (`{"@id": "...#author"}`, as WordPress SEO plugins print) is read through the
+/// node it names. An `@id` is an identifier: it is never shown, linked or loaded.
+struct Graph<'a> {
+    nodes: Vec<(&'a str, &'a Map<String, Value>)>,
+}
+
+impl<'a> Graph<'a> {
+    /// Every object with an `@id` and something besides a name, anywhere in the document.
+    fn of(document: &'a Value) -> Graph<'a> {
+        let mut nodes = Vec::new();
+        let mut stack = vec![document];
+        while let Some(value) = stack.pop() {
+            match value {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    if let (Some(id), false) =
+                        (map.get("@id").and_then(Value::as_str), is_reference(map))
+                    {
+                        nodes.push((id, map));
+                    }
+                    stack.extend(map.values().rev());
+                }
+                _ => {}
+            }
+        }
+        Graph { nodes }
+    }
+
+    /// The node a reference points at, or the value itself when it is no reference or the
+    /// document has no such node. Arrays are resolved item by item.
+    fn resolve(&self, value: &'a Value) -> Resolved<'a> {
+        match value {
+            Value::Object(map) if is_reference(map) => {
+                let id = map.get("@id").and_then(Value::as_str);
+                match id.and_then(|id| self.nodes.iter().find(|(n, _)| *n == id)) {
+                    Some((_, node)) => Resolved::Node(node),
+                    None => Resolved::Value(value),
+                }
+            }
+            _ => Resolved::Value(value),
+        }
+    }
+
+    /// [`Graph::resolve`], as a value to read fields from.
+    fn read(&self, value: &'a Value) -> Value {
+        match self.resolve(value) {
+            Resolved::Node(node) => Value::Object(node.clone()),
+            Resolved::Value(Value::Array(items)) => {
+                Value::Array(items.iter().map(|item| self.read(item)).collect())
+            }
+            Resolved::Value(other) => other.clone(),
+        }
+    }
+}
+
+/// What a reference resolved to.
+enum Resolved<'a> {
+    Node(&'a Map<String, Value>),
+    Value(&'a Value),
+}
+
+/// An object that only points at another node: an `@id`, perhaps a `name` or `@type`.
+fn is_reference(map: &Map<String, Value>) -> bool {
+    map.contains_key("@id")
+        && map
+            .keys()
+            .all(|k| matches!(k.as_str(), "@id" | "name" | "@type"))
 }
 
 /// Depth-first search for the first Article-type object, through arrays and `@graph`.
@@ -159,9 +256,9 @@ fn is_article_type(t: Option<&Value>) -> bool {
     }
 }
 
-/// Builds an [`Article`] from the Article-type object.
-fn from_node(node: &Value) -> Result<Article, ArticleError> {
-    let headline = match node.get("headline") {
+/// Builds an [`Article`] from the Article-type object's fields.
+fn from_node(node: &ArticleNode, graph: &Graph) -> Result<Article, ArticleError> {
+    let headline = match &node.headline {
         None | Some(Value::Null) => return Err(ArticleError::MissingHeadline),
         Some(v) => match text_of(v) {
             Some(t) => t,
@@ -169,22 +266,34 @@ fn from_node(node: &Value) -> Result<Article, ArticleError> {
             None => return Err(ArticleError::HeadlineNotText),
         },
     };
+    let text = |field: &Option<Value>| field.as_ref().and_then(text_of);
+    let through = |field: &Option<Value>| field.as_ref().map(|v| graph.read(v));
+    // The WebPage the article is part of may hold the only description (Yoast prints it so).
+    let page_description = || {
+        [&node.is_part_of, &node.main_entity_of_page]
+            .into_iter()
+            .filter_map(through)
+            .find_map(|page| page.get("description").and_then(text_of))
+    };
     Ok(Article {
         headline,
-        standfirst: field_text(node, "alternativeHeadline")
-            .or_else(|| field_text(node, "description")),
-        authors: node.get("author").map(authors_of).unwrap_or_default(),
-        date_published: field_text(node, "datePublished"),
-        date_modified: field_text(node, "dateModified"),
-        image: node.get("image").and_then(image_of),
-        body: field_text(node, "articleBody")
+        standfirst: text(&node.alternative_headline)
+            .or_else(|| text(&node.description))
+            .or_else(page_description),
+        authors: through(&node.author)
+            .map(|a| authors_of(&a))
+            .unwrap_or_default(),
+        date_published: text(&node.date_published),
+        date_modified: text(&node.date_modified),
+        image: through(&node.image).and_then(|i| image_of(&i)),
+        body: text(&node.article_body)
             .map(|b| split_paragraphs(&b))
             .unwrap_or_default(),
-        section: field_text(node, "articleSection"),
-        publisher: node.get("publisher").and_then(name_of),
-        url: node.get("url").and_then(url_of),
-        identifier: node.get("identifier").and_then(identifier_of),
-        discussion_url: node.get("discussionUrl").and_then(url_of),
+        section: text(&node.article_section),
+        publisher: through(&node.publisher).and_then(|p| name_of(&p)),
+        url: node.url.as_ref().and_then(url_of),
+        identifier: node.identifier.as_ref().and_then(identifier_of),
+        discussion_url: node.discussion_url.as_ref().and_then(url_of),
     })
 }
 
@@ -193,16 +302,12 @@ fn is_blank(v: &Value) -> bool {
         || matches!(v, Value::Array(a) if a.is_empty())
 }
 
-fn field_text(node: &Value, key: &str) -> Option<String> {
-    node.get(key).and_then(text_of)
-}
-
 /// Text of a value: a string, a number, `{"@value": ...}`, or the first text in an array.
 /// Blank text is none.
 pub fn text_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        Value::Number(n) => Some(n.as_str().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
         Value::Array(items) => items.iter().find_map(text_of),
         Value::Object(map) => map.get("@value").and_then(text_of),
         _ => None,
@@ -235,12 +340,13 @@ fn authors_of(v: &Value) -> Vec<Author> {
     }
 }
 
-/// A safe URL from a string, an array (first) or an object with `url`/`@id`.
+/// A safe URL from a string, an array (first) or an object's `url`; never from an `@id`,
+/// which identifies a node and is not a page to link.
 fn url_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => safe_url(s),
         Value::Array(items) => items.iter().find_map(url_of),
-        Value::Object(map) => map.get("url").or_else(|| map.get("@id")).and_then(url_of),
+        Value::Object(map) => map.get("url").and_then(url_of),
         _ => None,
     }
 }
@@ -293,7 +399,7 @@ fn image_of(v: &Value) -> Option<Image> {
 fn dimension_of(v: &Value) -> Option<u32> {
     let n = match v {
         Value::Number(n) => n.as_u64().or_else(|| {
-            Some(n.as_f64())
+            n.as_f64()
                 .filter(|f| f.is_finite() && *f >= 0.0)
                 .map(|f| f.round() as u64)
         })?,

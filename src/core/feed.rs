@@ -4,9 +4,10 @@
 //! feed order kept, at most the limit).
 
 use super::article::text_of;
-use super::json::{self, Value};
 use super::text::{html_to_text, safe_url};
 use super::url::{resolve, same_page_key};
+use serde::Deserialize;
+use serde_json::Value;
 use std::fmt;
 
 /// One entry as a feed gives it, before any filtering.
@@ -82,43 +83,64 @@ pub fn detect(text: &str) -> Result<Syntax, FeedError> {
 
 /// Parses a JSON Feed or an ItemList (also inside `@graph` or an array).
 pub fn parse_json(text: &str) -> Result<Vec<RawItem>, FeedError> {
-    let value: Value = json::parse(text.trim_start_matches('\u{feff}'))
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FeedError::InvalidJson(e.to_string()))?;
     if let Some(items) = value.get("items").and_then(Value::as_array) {
-        return Ok(items.iter().map(json_feed_item).collect());
+        return Ok(items
+            .iter()
+            .map(|item| {
+                JsonFeedItem::deserialize(item).map_or_else(|_| RawItem::default(), RawItem::from)
+            })
+            .collect());
     }
     find_item_list(&value)
         .map(|list| list.iter().filter_map(list_element).collect())
         .ok_or(FeedError::UnknownFormat)
 }
 
-fn json_feed_item(item: &Value) -> RawItem {
-    let (summary, is_html) = match item.get("summary").and_then(text_of) {
-        Some(s) => (Some(s), false),
-        None => match item.get("content_text").and_then(text_of) {
+/// One item of a JSON Feed 1.1, as the spec names its fields. Text fields may come in
+/// other shapes in the wild (an array, an object with `@value`), so they stay JSON values;
+/// URLs must be strings (a number would become a relative link).
+#[derive(Debug, Default, Deserialize)]
+struct JsonFeedItem {
+    title: Option<Value>,
+    #[serde(default, deserialize_with = "string_or_none")]
+    url: Option<String>,
+    #[serde(default, deserialize_with = "string_or_none")]
+    external_url: Option<String>,
+    summary: Option<Value>,
+    content_text: Option<Value>,
+    content_html: Option<Value>,
+    date_published: Option<Value>,
+    date_modified: Option<Value>,
+    image: Option<Value>,
+    banner_image: Option<Value>,
+}
+
+/// A string field, or none when the value has any other shape.
+fn string_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        _ => None,
+    })
+}
+
+impl From<JsonFeedItem> for RawItem {
+    fn from(item: JsonFeedItem) -> RawItem {
+        let text = |v: &Option<Value>| v.as_ref().and_then(text_of);
+        let (summary, is_html) = match text(&item.summary).or_else(|| text(&item.content_text)) {
             Some(s) => (Some(s), false),
-            None => (item.get("content_html").and_then(text_of), true),
-        },
-    };
-    RawItem {
-        title: item.get("title").and_then(text_of),
-        title_is_html: false,
-        // URLs are strings: a number would become a relative link.
-        url: item
-            .get("url")
-            .and_then(Value::as_str)
-            .or_else(|| item.get("external_url").and_then(Value::as_str))
-            .map(|u| u.trim().to_owned()),
-        summary,
-        summary_is_html: is_html,
-        date: item
-            .get("date_published")
-            .and_then(text_of)
-            .or_else(|| item.get("date_modified").and_then(text_of)),
-        image: item
-            .get("image")
-            .and_then(text_of)
-            .or_else(|| item.get("banner_image").and_then(text_of)),
+            None => (text(&item.content_html), true),
+        };
+        RawItem {
+            title: text(&item.title),
+            title_is_html: false,
+            url: item.url.or(item.external_url).map(|u| u.trim().to_owned()),
+            summary,
+            summary_is_html: is_html,
+            date: text(&item.date_published).or_else(|| text(&item.date_modified)),
+            image: text(&item.image).or_else(|| text(&item.banner_image)),
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! The reply: fields, validation (WordPress's rules, UTF-8 byte limits), the two wire
 //! encodings and the classification of every server answer into an [`Outcome`].
 
-use super::json::{self, Value};
 use super::text::html_to_text;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// A form field, in the order of the form (and of the error summary).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -171,21 +172,40 @@ pub struct Submission<'a> {
     pub save_details: bool,
 }
 
+/// The body of `POST /wp/v2/comments`, fields in the contract's order.
+#[derive(Serialize)]
+struct RestComment<'a> {
+    post: PostId<'a>,
+    parent: u64,
+    content: &'a str,
+    author_name: &'a str,
+    author_email: &'a str,
+    author_url: &'a str,
+}
+
+/// A post id: a number when it is one (as WordPress expects), else the text as given.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PostId<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
 /// `json`: the WordPress REST body, in the contract's field order.
 pub fn encode_json(s: &Submission) -> String {
-    let post = match s.post_id.trim().parse::<u64>() {
-        Ok(n) => n.to_string(),
-        Err(_) => json::quote(s.post_id.trim()),
+    let post_id = s.post_id.trim();
+    let body = RestComment {
+        post: post_id
+            .parse()
+            .map_or(PostId::Text(post_id), PostId::Number),
+        parent: s.parent,
+        content: s.draft.comment.trim(),
+        author_name: s.draft.name.trim(),
+        author_email: s.draft.email.trim(),
+        author_url: s.draft.website.trim(),
     };
-    let text = |v: &str| json::quote(v.trim());
-    format!(
-        "{{\"post\":{post},\"parent\":{},\"content\":{},\"author_name\":{},\"author_email\":{},\"author_url\":{}}}",
-        s.parent,
-        text(&s.draft.comment),
-        text(&s.draft.name),
-        text(&s.draft.email),
-        text(&s.draft.website),
-    )
+    // Serialising strings and integers cannot fail.
+    serde_json::to_string(&body).unwrap_or_default()
 }
 
 /// `form`: `wp-comments-post.php` names, URL-encoded.
@@ -340,12 +360,15 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
             body,
         } => (status, redirected, final_url, retry_after, body),
     };
-    let parsed = json::parse(body.trim()).ok();
-    let error = parsed.as_ref().and_then(error_object);
+    let parsed: Option<Value> = serde_json::from_str(body.trim()).ok();
+    let error = parsed
+        .as_ref()
+        .and_then(|value| WpError::deserialize(value).ok());
     // An error object sent with a 2xx (as wp-comments-post.php does) counts with the status
     // in its `data.status` when that is 409, 429 or 403: they then read as in `json` mode.
     let status = match &error {
         Some(e) if (200..300).contains(&status) => e
+            .data
             .status
             .filter(|s| matches!(s, 403 | 409 | 429))
             .unwrap_or(status),
@@ -409,43 +432,35 @@ fn refused(notice: Notice) -> Outcome {
     }
 }
 
-/// A WordPress error object `{code, message, data}`.
+/// A WordPress error object `{code, message, data}`. Only `code` is required; the rest is
+/// read leniently (a field of another shape reads as absent).
+#[derive(Debug, Deserialize)]
 struct WpError {
     code: String,
+    #[serde(default, deserialize_with = "lenient")]
     message: String,
-    params: Vec<(String, String)>,
-    /// `data.status`: the status WordPress meant (`wp_die` answers often come with HTTP 200).
+    #[serde(default, deserialize_with = "lenient")]
+    data: ErrorData,
+}
+
+/// `data` of an error object.
+#[derive(Debug, Default, Deserialize)]
+struct ErrorData {
+    /// `rest_invalid_param`: the refused parameters and why.
+    #[serde(default, deserialize_with = "lenient")]
+    params: serde_json::Map<String, Value>,
+    /// The status WordPress meant (`wp_die` answers often come with HTTP 200).
+    #[serde(default, deserialize_with = "lenient")]
     status: Option<u16>,
 }
 
-fn error_object(value: &Value) -> Option<WpError> {
-    let code = value.get("code")?.as_str()?.to_owned();
-    let message = value
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned();
-    let params = value
-        .get("data")
-        .and_then(|d| d.get("params"))
-        .and_then(Value::as_object)
-        .map(|map| {
-            map.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let status = value
-        .get("data")
-        .and_then(|d| d.get("status"))
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok());
-    Some(WpError {
-        code,
-        message,
-        params,
-        status,
-    })
+/// Deserializes `T`, or gives its default when the value has another shape.
+fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned + Default,
+{
+    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
 }
 
 fn field_for_param(param: &str) -> Option<Field> {
@@ -477,11 +492,12 @@ fn classify_error(wire: Wire, status: u16, error: &WpError) -> Outcome {
         "comment_author_email_column_length" => on_fields(&[Field::Email], text),
         "comment_author_url_column_length" => on_fields(&[Field::Website], text),
         "rest_invalid_param" => {
-            let fields: Vec<(Field, String)> = error
+            let mut fields: Vec<(Field, String)> = error
+                .data
                 .params
                 .iter()
                 .filter_map(|(param, message)| {
-                    let message = server_text(message);
+                    let message = server_text(message.as_str().unwrap_or(""));
                     field_for_param(param).map(|f| {
                         (
                             f,
@@ -494,6 +510,8 @@ fn classify_error(wire: Wire, status: u16, error: &WpError) -> Outcome {
                     })
                 })
                 .collect();
+            // The server's map has no order worth keeping: list the fields as the form does.
+            fields.sort_by_key(|(field, _)| Field::ALL.iter().position(|f| f == field));
             if fields.is_empty() {
                 refused(Notice::Other(text))
             } else {

@@ -2,9 +2,10 @@
 //! reader's saved details, and their own replies awaiting moderation. Entries expire after
 //! 30 days. Times are milliseconds since the epoch, passed in by the caller.
 
-use super::json::{self, Value};
 use super::reply::Draft;
 use super::thread::Reply;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// How long drafts and pending replies are kept.
 pub const TTL_MS: f64 = 30.0 * 24.0 * 60.0 * 60.0 * 1000.0;
@@ -23,24 +24,85 @@ pub fn pending_key(article: &str) -> String {
     format!("byline:pending:{article}")
 }
 
-fn text(value: &Value, key: &str) -> String {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_owned()
-}
-
 /// A time in whole milliseconds (what `Date.now()` gives).
-fn timestamp(ms: f64) -> Value {
-    (ms.max(0.0) as u64).into()
+fn timestamp(ms: f64) -> u64 {
+    ms.max(0.0) as u64
 }
 
-fn fresh(value: &Value, now: f64) -> bool {
-    value
-        .get("saved")
-        .and_then(Value::as_f64)
-        .is_some_and(|saved| saved <= now + 60_000.0 && now - saved < TTL_MS)
+/// Writes a time as whole milliseconds, as `Date.now()` gives it.
+fn whole_ms<S: serde::Serializer>(ms: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    ms.map(timestamp).serialize(s)
+}
+
+/// Written at most a minute ahead of `now` (clocks differ a little) and less than 30 days ago.
+fn fresh(saved: Option<f64>, now: f64) -> bool {
+    saved.is_some_and(|saved| saved <= now + 60_000.0 && now - saved < TTL_MS)
+}
+
+/// Deserializes `T`, or gives its default when the stored value has another shape (an
+/// older or hand-edited entry), so one odd field never loses the rest.
+fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned + Default,
+{
+    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
+}
+
+/// A draft as stored under [`draft_key`].
+#[derive(Debug, Default, Deserialize, Serialize)]
+struct StoredDraft {
+    #[serde(default, deserialize_with = "lenient")]
+    comment: String,
+    #[serde(default, deserialize_with = "lenient")]
+    name: String,
+    #[serde(default, deserialize_with = "lenient")]
+    email: String,
+    #[serde(default, deserialize_with = "lenient")]
+    website: String,
+    #[serde(default, deserialize_with = "lenient")]
+    parent: u64,
+    #[serde(default, deserialize_with = "lenient")]
+    parent_name: String,
+    #[serde(default, deserialize_with = "lenient", serialize_with = "whole_ms")]
+    saved: Option<f64>,
+}
+
+/// The reader's details as stored under [`DETAILS_KEY`].
+#[derive(Debug, Default, Deserialize, Serialize)]
+struct StoredDetails {
+    #[serde(default, deserialize_with = "lenient")]
+    name: String,
+    #[serde(default, deserialize_with = "lenient")]
+    email: String,
+    #[serde(default, deserialize_with = "lenient")]
+    website: String,
+}
+
+/// One pending reply as stored under [`pending_key`].
+#[derive(Debug, Default, Deserialize, Serialize)]
+struct StoredPending {
+    #[serde(default, deserialize_with = "lenient")]
+    id: Option<u64>,
+    #[serde(default, deserialize_with = "lenient")]
+    parent: u64,
+    #[serde(default, deserialize_with = "lenient")]
+    author: String,
+    #[serde(default, deserialize_with = "lenient")]
+    content: String,
+    #[serde(default, deserialize_with = "lenient")]
+    date: String,
+    #[serde(default, deserialize_with = "lenient")]
+    local: bool,
+    #[serde(default, deserialize_with = "lenient")]
+    approved: bool,
+    #[serde(default, deserialize_with = "lenient", serialize_with = "whole_ms")]
+    saved: Option<f64>,
+}
+
+/// Serialises any stored entry (strings, numbers and booleans cannot fail).
+fn to_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// A draft with the reply it answers (id 0: none) and that reply's author.
@@ -54,57 +116,53 @@ pub struct SavedDraft {
 
 /// Serialises a draft.
 pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
-    Value::object([
-        ("comment", saved.draft.comment.as_str().into()),
-        ("name", saved.draft.name.as_str().into()),
-        ("email", saved.draft.email.as_str().into()),
-        ("website", saved.draft.website.as_str().into()),
-        ("parent", saved.parent.into()),
-        ("parent_name", saved.parent_name.as_str().into()),
-        ("saved", timestamp(now)),
-    ])
-    .to_json()
+    to_json(&StoredDraft {
+        comment: saved.draft.comment.clone(),
+        name: saved.draft.name.clone(),
+        email: saved.draft.email.clone(),
+        website: saved.draft.website.clone(),
+        parent: saved.parent,
+        parent_name: saved.parent_name.clone(),
+        saved: Some(now),
+    })
 }
 
 /// Reads a draft; `None` when unreadable, expired or empty.
 pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
-    let value: Value = json::parse(text_value).ok()?;
-    if !fresh(&value, now) {
+    let stored: StoredDraft = serde_json::from_str(text_value).ok()?;
+    if !fresh(stored.saved, now) {
         return None;
     }
     let draft = Draft {
-        comment: text(&value, "comment"),
-        name: text(&value, "name"),
-        email: text(&value, "email"),
-        website: text(&value, "website"),
+        comment: stored.comment,
+        name: stored.name,
+        email: stored.email,
+        website: stored.website,
     };
-    let parent = value.get("parent").and_then(Value::as_u64).unwrap_or(0);
-    let parent_name = text(&value, "parent_name");
     (!draft.is_empty()).then_some(SavedDraft {
         draft,
-        parent,
-        parent_name,
+        parent: stored.parent,
+        parent_name: stored.parent_name,
     })
 }
 
 /// The details remembered by "Save my name, email, and website".
 pub fn details_to_json(draft: &Draft) -> String {
-    Value::object([
-        ("name", draft.name.trim().into()),
-        ("email", draft.email.trim().into()),
-        ("website", draft.website.trim().into()),
-    ])
-    .to_json()
+    to_json(&StoredDetails {
+        name: draft.name.trim().to_owned(),
+        email: draft.email.trim().to_owned(),
+        website: draft.website.trim().to_owned(),
+    })
 }
 
 /// Reads saved details into an otherwise empty draft.
 pub fn details_from_json(text_value: &str) -> Option<Draft> {
-    let value: Value = json::parse(text_value).ok()?;
+    let stored: StoredDetails = serde_json::from_str(text_value).ok()?;
     let draft = Draft {
         comment: String::new(),
-        name: text(&value, "name"),
-        email: text(&value, "email"),
-        website: text(&value, "website"),
+        name: stored.name,
+        email: stored.email,
+        website: stored.website,
     };
     (!draft.is_empty()).then_some(draft)
 }
@@ -180,45 +238,40 @@ fn without_punctuation(text: &str) -> String {
 
 /// Serialises the pending list.
 pub fn pending_to_json(list: &[PendingReply]) -> String {
-    Value::Array(
-        list.iter()
-            .map(|p| {
-                Value::object([
-                    ("id", p.id.into()),
-                    ("parent", p.parent.into()),
-                    ("author", p.author.as_str().into()),
-                    ("content", p.content.as_str().into()),
-                    ("date", p.date.as_str().into()),
-                    ("local", p.local_only.into()),
-                    ("approved", p.approved.into()),
-                    ("saved", timestamp(p.saved)),
-                ])
-            })
-            .collect(),
-    )
-    .to_json()
+    let stored: Vec<StoredPending> = list
+        .iter()
+        .map(|p| StoredPending {
+            id: p.id,
+            parent: p.parent,
+            author: p.author.clone(),
+            content: p.content.clone(),
+            date: p.date.clone(),
+            local: p.local_only,
+            approved: p.approved,
+            saved: Some(p.saved),
+        })
+        .collect();
+    to_json(&stored)
 }
 
 /// Reads the pending list, dropping expired and unreadable entries.
 pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
-    let Ok(Value::Array(items)) = json::parse(text_value) else {
+    let Ok(items) = serde_json::from_str::<Vec<Value>>(text_value) else {
         return Vec::new();
     };
     items
         .iter()
-        .filter(|item| fresh(item, now))
+        .filter_map(|item| StoredPending::deserialize(item).ok())
+        .filter(|item| fresh(item.saved, now))
         .map(|item| PendingReply {
-            id: item.get("id").and_then(Value::as_u64),
-            parent: item.get("parent").and_then(Value::as_u64).unwrap_or(0),
-            author: text(item, "author"),
-            content: text(item, "content"),
-            date: text(item, "date"),
-            local_only: item.get("local").and_then(Value::as_bool).unwrap_or(false),
-            approved: item
-                .get("approved")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-            saved: item.get("saved").and_then(Value::as_f64).unwrap_or(0.0),
+            id: item.id,
+            parent: item.parent,
+            author: item.author,
+            content: item.content,
+            date: item.date,
+            local_only: item.local,
+            approved: item.approved,
+            saved: item.saved.unwrap_or(0.0),
         })
         .filter(|p| !p.content.is_empty())
         .collect()

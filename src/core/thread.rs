@@ -2,8 +2,9 @@
 //! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
 //! checked, a missing or odd `parent` makes a reply top-level.
 
-use super::json::{self, Value};
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
+use serde::Deserialize;
+use serde_json::Value;
 use std::fmt;
 
 /// One approved reply.
@@ -45,17 +46,63 @@ impl fmt::Display for ThreadError {
     }
 }
 
-/// A number given as a number or a numeric string.
-fn id_of(v: Option<&Value>) -> Option<u64> {
-    match v? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
+/// One comment of a WordPress REST collection (`GET /wp/v2/comments`), the fields the
+/// thread shows. Every field is lenient: a value of another shape reads as absent, so one odd
+/// field never hides the reply.
+#[derive(Debug, Default, Deserialize)]
+struct WpComment {
+    #[serde(default, deserialize_with = "lenient")]
+    id: Option<Id>,
+    #[serde(default, deserialize_with = "lenient")]
+    parent: Option<Id>,
+    #[serde(default, deserialize_with = "lenient")]
+    author_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    author_url: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    date_gmt: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    date: Option<String>,
+    #[serde(default, deserialize_with = "lenient")]
+    content: Option<Content>,
+}
+
+/// An id: WordPress sends numbers; a numeric string is accepted too.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Id {
+    Number(u64),
+    Text(String),
+}
+
+impl Id {
+    fn value(&self) -> Option<u64> {
+        match self {
+            Id::Number(n) => Some(*n),
+            Id::Text(s) => s.trim().parse().ok(),
+        }
     }
 }
 
-fn date_of(v: Option<&Value>) -> Option<String> {
-    let date = v?.as_str()?.trim();
+/// `content`: `{"rendered": "<p>…</p>"}` as WordPress sends it, or a plain string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Content {
+    Rendered { rendered: String },
+    Text(String),
+}
+
+/// Deserializes `T`, or gives `None` when the value has another shape.
+fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(serde_json::from_value(Value::deserialize(d)?).ok())
+}
+
+fn date_of(date: Option<&str>) -> Option<String> {
+    let date = date?.trim();
     if date.is_empty() {
         return None;
     }
@@ -69,42 +116,44 @@ fn date_of(v: Option<&Value>) -> Option<String> {
 
 /// Reads one page of a WordPress comments collection.
 pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
-    let value: Value = json::parse(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
     let Value::Array(items) = value else {
         return Err(ThreadError::NotAList);
     };
     Ok(items
         .iter()
-        .filter_map(|item| {
-            let id = id_of(item.get("id"))?;
-            let rendered = item
-                .get("content")
-                .and_then(|c| c.get("rendered").or(Some(c)))
-                .and_then(Value::as_str)
-                .unwrap_or("");
+        .filter_map(|item| WpComment::deserialize(item).ok())
+        .filter_map(|comment| {
+            let id = comment.id.as_ref()?.value()?;
+            let rendered = match &comment.content {
+                Some(Content::Rendered { rendered }) | Some(Content::Text(rendered)) => rendered,
+                None => "",
+            };
             let paragraphs: Vec<String> = split_paragraphs(&html_to_text(rendered))
                 .into_iter()
                 .map(|b| b.text().to_owned())
                 .collect();
-            let author = item
-                .get("author_name")
-                .and_then(Value::as_str)
+            let author = comment
+                .author_name
+                .as_deref()
                 .map(html_to_text)
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "Anonymous".to_owned());
             Some(Reply {
                 id,
-                parent: id_of(item.get("parent")).unwrap_or(0),
+                parent: comment.parent.as_ref().and_then(Id::value).unwrap_or(0),
                 author,
-                author_url: item
-                    .get("author_url")
-                    .and_then(Value::as_str)
+                author_url: comment
+                    .author_url
+                    .as_deref()
                     .and_then(|u| safe_url(&decode_entities(u)))
                     .filter(|u| {
                         let lower = u.to_ascii_lowercase();
                         lower.starts_with("http://") || lower.starts_with("https://")
                     }),
-                date: date_of(item.get("date_gmt")).or_else(|| date_of(item.get("date"))),
+                date: date_of(comment.date_gmt.as_deref())
+                    .or_else(|| date_of(comment.date.as_deref())),
                 paragraphs,
             })
         })
