@@ -1032,3 +1032,155 @@ fn article_error_is_a_std_error() {
     fn takes_error(_: &dyn std::error::Error) {}
     takes_error(&ArticleError::NoArticle);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Node references (CONTRACT 3): `{"@id": ...}` read through the node it names
+// ---------------------------------------------------------------------------------------------
+
+/// The JSON-LD a WordPress SEO plugin prints: an Article in a `@graph` pointing at its
+/// WebPage, ImageObject, Organization and Person by `@id`.
+fn wordpress_seo_graph() -> String {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/e2e/fixtures/jsonld/wordpress-seo-graph.json"
+    );
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+#[test]
+fn wordpress_seo_graph_follows_every_reference() {
+    let a = from_document(&wordpress_seo_graph()).expect("article");
+    assert_eq!(
+        a.headline,
+        "Tide tables rewritten after the harbour wall moves"
+    );
+    assert_eq!(
+        a.image,
+        Some(image(
+            "https://news.example/wp-content/uploads/2026/11/harbour.jpg",
+            Some(1600),
+            Some(900),
+            Some("The harbour wall at low water")
+        ))
+    );
+    assert_eq!(
+        a.authors,
+        vec![author(
+            "Morwenna Trevithick",
+            Some("https://news.example/author/morwenna/")
+        )]
+    );
+    assert_eq!(a.publisher.as_deref(), Some("The Estuary Courier"));
+    // No description on the Article: the WebPage it is part of has one.
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some(
+            "Surveyors found the wall had shifted 40 cm; every table since 2019 is being redrawn."
+        )
+    );
+    // articleSection as an array: the first wins.
+    assert_eq!(a.section.as_deref(), Some("Coast"));
+    // No url on the Article, and its @id is not one.
+    assert_eq!(a.url, None);
+}
+
+#[test]
+fn references_resolve_wherever_the_node_sits() {
+    // The node may come before or after the article, at any depth of the graph.
+    let doc = json!([
+        {"@type": "Person", "@id": "#p", "name": "Ada", "url": "https://example.com/ada"},
+        {"@graph": [
+            {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p"}, {"@id": "#q", "name": "Bea"}],
+             "publisher": {"@id": "#o"}, "image": [{"@id": "#i"}]},
+            {"@type": "Organization", "@id": "#o", "name": "Org"},
+            {"@type": "ImageObject", "@id": "#i", "contentUrl": "https://example.com/i.jpg", "width": "800", "height": "600"}
+        ]}
+    ]);
+    let a = parse(doc).expect("article");
+    // "#q" names no node: its own name is kept, with no link.
+    assert_eq!(
+        a.authors,
+        vec![
+            author("Ada", Some("https://example.com/ada")),
+            author("Bea", None)
+        ]
+    );
+    assert_eq!(a.publisher.as_deref(), Some("Org"));
+    assert_eq!(
+        a.image,
+        Some(image(
+            "https://example.com/i.jpg",
+            Some(800),
+            Some(600),
+            None
+        ))
+    );
+}
+
+#[test]
+fn an_id_is_never_a_url_to_show_link_or_load() {
+    // Dangling references: nothing to read, and the @id itself is never used.
+    let a = article_with(json!({
+        "author": {"@id": "https://example.com/#/schema/person/1"},
+        "image": {"@id": "https://example.com/photo.jpg"},
+        "publisher": {"@id": "https://example.com/#org"},
+        "url": {"@id": "https://example.com/story"},
+        "mainEntityOfPage": {"@id": "https://example.com/story"}
+    }));
+    assert_eq!(a.authors, vec![]);
+    assert_eq!(a.image, None);
+    assert_eq!(a.publisher, None);
+    assert_eq!(a.url, None);
+    assert_eq!(a.standfirst, None);
+}
+
+#[test]
+fn the_articles_own_description_wins_over_the_pages() {
+    let doc = json!({"@graph": [
+        {"@type": "WebPage", "@id": "#page", "description": "Page"},
+        {"@type": "Article", "headline": "H", "description": "Own", "isPartOf": {"@id": "#page"}}
+    ]});
+    assert_eq!(
+        parse(doc).expect("article").standfirst.as_deref(),
+        Some("Own")
+    );
+    let doc = json!({"@graph": [
+        {"@type": "WebPage", "@id": "#page", "description": "Page"},
+        {"@type": "Article", "headline": "H", "mainEntityOfPage": {"@id": "#page"}}
+    ]});
+    assert_eq!(
+        parse(doc).expect("article").standfirst.as_deref(),
+        Some("Page")
+    );
+}
+
+#[test]
+fn a_reference_loop_or_self_reference_ends() {
+    // A node that refers to itself, and two that refer to each other: read once, no loop.
+    let doc = json!({"@graph": [
+        {"@type": "Article", "@id": "#a", "headline": "H", "author": {"@id": "#a"},
+         "isPartOf": {"@id": "#w"}},
+        {"@type": "WebPage", "@id": "#w", "isPartOf": {"@id": "#w"}, "name": "W"}
+    ]});
+    let a = parse(doc).expect("article");
+    assert_eq!(a.headline, "H");
+    assert_eq!(a.standfirst, None);
+}
+
+#[test]
+fn nesting_deeper_than_the_limit_is_refused_before_the_stack_runs_out() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(
+        from_document(&deep),
+        Err(ArticleError::InvalidJson(detail)) if detail.contains("recursion limit")
+    ));
+    let nested_at_the_limit = format!(
+        r#"{{"@type":"Article","headline":"H","x":{}{}}}"#,
+        "[".repeat(120),
+        "]".repeat(120)
+    );
+    assert_eq!(
+        from_document(&nested_at_the_limit).map(|a| a.headline),
+        Ok("H".to_owned())
+    );
+}

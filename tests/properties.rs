@@ -1537,6 +1537,42 @@ proptest! {
         }
     }
 
+    #[test]
+    fn saved_details_come_back(draft in draft()) {
+        let back = saved::details_from_json(&saved::details_to_json(&draft));
+        let expected = byline::core::reply::Draft {
+            comment: String::new(),
+            name: draft.name.trim().to_owned(),
+            email: draft.email.trim().to_owned(),
+            website: draft.website.trim().to_owned(),
+        };
+        if expected.is_empty() {
+            prop_assert_eq!(back, None);
+        } else {
+            prop_assert_eq!(back, Some(expected));
+        }
+    }
+
+    #[test]
+    fn pending_replies_come_back(
+        items in vec((option::of(any::<u64>()), any::<u64>(), any::<String>(), any::<String>(), any::<String>(), any::<bool>(), any::<bool>(), 0u64..4_000_000_000_000), 0..6),
+        now in 0.0f64..4e12,
+    ) {
+        let list: Vec<saved::PendingReply> = items
+            .into_iter()
+            .map(|(id, parent, author, content, date, local_only, approved, saved)| saved::PendingReply {
+                id, parent, author, content, date, local_only, approved, saved: saved as f64,
+            })
+            .collect();
+        let back = saved::pending_from_json(&saved::pending_to_json(&list), now);
+        // Kept: every entry with text that is neither expired nor from the future, in order.
+        let expected: Vec<saved::PendingReply> = list
+            .into_iter()
+            .filter(|p| !p.content.is_empty() && p.saved <= now + 60_000.0 && now - p.saved < saved::TTL_MS)
+            .collect();
+        prop_assert_eq!(back, expected);
+    }
+
     /// Translation files with arbitrary keys and values: deterministic, and a key shows the
     /// publisher's override, else the file's non-blank string, else English.
     #[test]

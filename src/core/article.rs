@@ -220,12 +220,9 @@ enum Resolved<'a> {
     Value(&'a Value),
 }
 
-/// An object that only points at another node: an `@id`, perhaps a `name` or `@type`.
+/// An object that only points at another node: an `@id`, perhaps with a `name`.
 fn is_reference(map: &Map<String, Value>) -> bool {
-    map.contains_key("@id")
-        && map
-            .keys()
-            .all(|k| matches!(k.as_str(), "@id" | "name" | "@type"))
+    map.contains_key("@id") && map.keys().all(|k| matches!(k.as_str(), "@id" | "name"))
 }
 
 /// Depth-first search for the first Article-type object, through arrays and `@graph`.
