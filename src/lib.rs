@@ -6,11 +6,16 @@
 
 pub mod core;
 
-#[cfg(target_arch = "wasm32")]
+// The components (with the hooks and services below them) build on every target: in the
+// browser they render live; natively the pre-renderer renders them to a string with Yew's
+// server renderer, where effects never run.
 pub mod components;
+pub mod hooks;
+pub mod services;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod hooks;
-#[cfg(target_arch = "wasm32")]
-pub mod services;
+
+/// The page-build pre-renderer (CONTRACT 9): native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;

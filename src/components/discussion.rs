@@ -6,7 +6,9 @@ use crate::components::thread::ThreadView;
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::Rules;
-use crate::hooks::{use_pending, use_thread, ReplyTarget};
+#[cfg(target_arch = "wasm32")]
+use crate::hooks::use_pending;
+use crate::hooks::{use_thread, ReplyTarget};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,6 +23,15 @@ pub struct DiscussionProps {
     pub texts: Rc<Texts>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// Where a plain (script-free) form posts: `Config::form_action`.
+    #[prop_or_default]
+    pub action: Option<AttrValue>,
+    /// The signed-in reader's name (`data-reply-as`): no name, email or website fields.
+    #[prop_or_default]
+    pub reply_as: Option<AttrValue>,
+    /// The pre-renderer's markup: no thread, and the form only when it can post (`action`).
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 #[component]
@@ -33,8 +44,21 @@ pub fn Discussion(props: &DiscussionProps) -> Html {
         thread_source,
         texts,
         on_event,
+        action,
+        reply_as,
+        prerender,
     } = props;
+    // The pending list lives in localStorage, which only a browser has.
+    #[cfg(target_arch = "wasm32")]
     let pending = use_pending(&target.article_key);
+    #[cfg(not(target_arch = "wasm32"))]
+    let pending = {
+        crate::hooks::Pending {
+            list: Rc::default(),
+            add: Callback::noop(),
+            listed: Callback::noop(),
+        }
+    };
     let (thread, more) = use_thread(thread_source.clone());
     let reply_to = use_state(|| None::<(u64, AttrValue, u32)>);
     {
@@ -59,12 +83,13 @@ pub fn Discussion(props: &DiscussionProps) -> Html {
                 <ThreadView id={id.clone()} {thread} pending={pending.list.clone()} texts={texts.clone()}
                     replies_open={*replies_open} on_more={more} {on_reply} />
             }
-            if *replies_open {
-                <ReplyForm id={format!("{id}-reply")} target={target.clone()} rules={*rules} texts={texts.clone()}
-                    pending={pending.clone()} show_pending={thread.is_none()} reply_to={(*reply_to).clone()}
-                    on_event={on_event.clone()} />
-            } else {
+            if !*replies_open {
                 <p class="byline-replies-closed">{ texts.get(TextKey::RepliesClosed) }</p>
+            } else if !*prerender || action.is_some() {
+                <ReplyForm id={format!("{id}-reply")} target={target.clone()} rules={*rules} texts={texts.clone()}
+                    pending={pending.clone()} show_pending={thread.is_none() && !*prerender} reply_to={(*reply_to).clone()}
+                    on_event={on_event.clone()} action={action.clone()} reply_as={reply_as.clone()}
+                    plain={*prerender} />
             }
         </>
     }

@@ -30,6 +30,12 @@ pub struct FieldProps {
     /// Reaches the control (to move focus to it).
     #[prop_or_default]
     pub control_ref: NodeRef,
+    /// The HTML `required` attribute (a plain form, validated by the browser).
+    #[prop_or_default]
+    pub native_required: bool,
+    /// The HTML `maxlength` (a plain form).
+    #[prop_or_default]
+    pub maxlength: Option<u32>,
 }
 
 #[component]
@@ -46,7 +52,10 @@ pub fn FormField(props: &FieldProps) -> Html {
         texts,
         on_input,
         control_ref,
+        native_required,
+        maxlength,
     } = props;
+    let maxlength = maxlength.map(|n| n.to_string());
     let error_id = format!("{id}-error");
     let invalid = error.is_some().then_some("true");
     let described = error.is_some().then(|| error_id.clone());
@@ -62,7 +71,8 @@ pub fn FormField(props: &FieldProps) -> Html {
             });
             html! {
                 <textarea class="byline-textarea" id={id.clone()} name={name.clone()} rows="8" ref={control_ref.clone()}
-                    value={value.clone()} {oninput} aria-required={required.then_some("true")}
+                    value={value.clone()} {oninput} required={*native_required} maxlength={maxlength}
+                    aria-required={required.then_some("true")}
                     aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()} />
             }
         }
@@ -73,7 +83,8 @@ pub fn FormField(props: &FieldProps) -> Html {
             });
             html! {
                 <input class="byline-input" type={*kind} id={id.clone()} name={name.clone()} ref={control_ref.clone()}
-                    value={value.clone()} {oninput} aria-required={required.then_some("true")}
+                    value={value.clone()} {oninput} required={*native_required} maxlength={maxlength}
+                    aria-required={required.then_some("true")}
                     aria-invalid={invalid} aria-describedby={described} autocomplete={autocomplete.clone()}
                     spellcheck="false" />
             }

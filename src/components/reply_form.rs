@@ -16,7 +16,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// How long the status regions are on the page, empty, before a restored draft is announced.
-const ANNOUNCE_DELAY_MS: i32 = 500;
+const ANNOUNCE_DELAY_MS: u32 = 500;
 
 #[derive(Properties, PartialEq)]
 pub struct ReplyFormProps {
@@ -33,6 +33,29 @@ pub struct ReplyFormProps {
     pub reply_to: Option<(u64, AttrValue, u32)>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// Where the form posts without scripts (`Config::form_action`): it then carries
+    /// WordPress's hidden `comment_post_ID` and `comment_parent` fields.
+    #[prop_or_default]
+    pub action: Option<AttrValue>,
+    /// The signed-in reader's name: no name, email or website fields, a "Logged in as" note.
+    #[prop_or_default]
+    pub reply_as: Option<AttrValue>,
+    /// The pre-rendered form, working without scripts: the browser's own validation
+    /// (`required`, `maxlength`, `type="email"`) instead of the widget's (`novalidate`).
+    #[prop_or_default]
+    pub plain: bool,
+}
+
+/// Until a translated string exists for it: the note of a signed-in reader's form.
+const LOGGED_IN_AS: &str = "Logged in as {name}.";
+
+/// The `maxlength` of a field in a plain form: WordPress limits UTF-8 bytes, `maxlength`
+/// counts UTF-16 code units. One code unit is at most 3 UTF-8 bytes (a character outside
+/// the BMP is 2 units for 4 bytes), so a third of the byte limit can never exceed it:
+/// comment 21,841, name 81, email 33, website 66. The live widget sets no `maxlength`; it
+/// counts the bytes itself and says how many are too many.
+pub fn plain_maxlength(field: Field) -> u32 {
+    (field.byte_limit() / 3) as u32
 }
 
 /// The message for a field error.
@@ -137,6 +160,9 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         show_pending,
         reply_to,
         on_event,
+        action,
+        reply_as,
+        plain,
     } = props;
     let form = use_reply(target, FormState::new(*rules), &pending.add, on_event);
     let comment_ref = use_node_ref();
@@ -252,11 +278,14 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         .map(|s| status_message(texts, s));
     let failed = matches!(form.status, Some(Status::Failed(_)));
     let required = |f: Field| rules.is_required(f);
+    let maxlength = |f: Field| plain.then(|| plain_maxlength(f));
+    let parent_id = form.parent.as_ref().map_or(0, |(id, _)| *id).to_string();
 
     html! {
         <section class="byline-reply" aria-labelledby={heading_id.clone()}>
             <h2 class="byline-reply-heading" id={heading_id}>{ texts.get(TextKey::ReplyHeading) }</h2>
-            <form class="byline-form" novalidate=true {onsubmit}>
+            <form class="byline-form" method={action.as_ref().map(|_| "post")} action={action.clone()}
+                novalidate={!*plain} {onsubmit}>
                 <ErrorSummary id={format!("{id}-summary")} errors={summary} focus={form.summary_focus} texts={texts.clone()} />
                 <p class="byline-notes">
                     // The comment is always required (and marked *), so the note always stands.
@@ -270,28 +299,42 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                         </button>
                     </p>
                 }
+                if let Some(name) = reply_as {
+                    <p class="byline-logged-in">{ crate::core::i18n::fill(LOGGED_IN_AS, &[("name", name)]) }</p>
+                }
                 <FormField id={field_id(Field::Comment)} name="comment" label={texts.get(TextKey::Comment).to_owned()}
                     control={Control::TextArea} value={form.draft.comment.clone()} required={required(Field::Comment)}
-                    control_ref={comment_ref.clone()}
+                    control_ref={comment_ref.clone()} native_required={*plain} maxlength={maxlength(Field::Comment)}
                     error={error_of(Field::Comment)} texts={texts.clone()} on_input={edit(Field::Comment)} />
-                <FormField id={field_id(Field::Name)} name="author" label={texts.get(TextKey::Name).to_owned()}
-                    control={Control::Input("text")} value={form.draft.name.clone()} required={required(Field::Name)}
-                    error={error_of(Field::Name)} autocomplete="name" texts={texts.clone()} on_input={edit(Field::Name)} />
-                <FormField id={field_id(Field::Email)} name="email" label={texts.get(TextKey::Email).to_owned()}
-                    control={Control::Input("email")} value={form.draft.email.clone()} required={required(Field::Email)}
-                    error={error_of(Field::Email)} autocomplete="email" texts={texts.clone()} on_input={edit(Field::Email)} />
-                <FormField id={field_id(Field::Website)} name="url" label={texts.get(TextKey::Website).to_owned()}
-                    control={Control::Input("url")} value={form.draft.website.clone()} required={false}
-                    error={error_of(Field::Website)} autocomplete="url" texts={texts.clone()} on_input={edit(Field::Website)} />
+                if reply_as.is_none() {
+                    <FormField id={field_id(Field::Name)} name="author" label={texts.get(TextKey::Name).to_owned()}
+                        control={Control::Input("text")} value={form.draft.name.clone()} required={required(Field::Name)}
+                        native_required={*plain} maxlength={maxlength(Field::Name)}
+                        error={error_of(Field::Name)} autocomplete="name" texts={texts.clone()} on_input={edit(Field::Name)} />
+                    <FormField id={field_id(Field::Email)} name="email" label={texts.get(TextKey::Email).to_owned()}
+                        control={Control::Input("email")} value={form.draft.email.clone()} required={required(Field::Email)}
+                        native_required={*plain} maxlength={maxlength(Field::Email)}
+                        error={error_of(Field::Email)} autocomplete="email" texts={texts.clone()} on_input={edit(Field::Email)} />
+                    <FormField id={field_id(Field::Website)} name="url" label={texts.get(TextKey::Website).to_owned()}
+                        control={Control::Input("url")} value={form.draft.website.clone()} required={false}
+                        maxlength={maxlength(Field::Website)}
+                        error={error_of(Field::Website)} autocomplete="url" texts={texts.clone()} on_input={edit(Field::Website)} />
+                }
+                if action.is_some() {
+                    <input type="hidden" name="comment_post_ID" value={target.post_id.clone()} />
+                    <input type="hidden" name="comment_parent" value={parent_id} />
+                }
                 <div class="byline-honeypot" aria-hidden="true">
                     <label for={format!("{id}-hp")}>{ "Leave this field empty" }</label>
                     <input type="text" id={format!("{id}-hp")} name="byline-hp" tabindex="-1" autocomplete="off" ref={honeypot} />
                 </div>
-                <div class="byline-checkbox">
-                    <input type="checkbox" id={format!("{id}-save")} name="wp-comment-cookies-consent"
-                        checked={form.save_details} onchange={on_save} />
-                    <label for={format!("{id}-save")}>{ texts.get(TextKey::SaveDetails) }</label>
-                </div>
+                if reply_as.is_none() {
+                    <div class="byline-checkbox">
+                        <input type="checkbox" id={format!("{id}-save")} name="wp-comment-cookies-consent" value="yes"
+                            checked={form.save_details} onchange={on_save} />
+                        <label for={format!("{id}-save")}>{ texts.get(TextKey::SaveDetails) }</label>
+                    </div>
+                }
                 <button type="submit" class="byline-button byline-submit" ref={submit_ref} disabled={form.sending}
                     aria-busy={form.sending.then_some("true")}>
                     { texts.get(if form.sending { TextKey::Sending } else { TextKey::Submit }) }

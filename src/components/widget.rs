@@ -8,6 +8,7 @@ use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
 use crate::core::config::{Config, ReplyFormat};
 use crate::core::events::WidgetEvent;
+use crate::core::feed::Story;
 use crate::core::i18n::Texts;
 use crate::core::reply::{Rules, Wire};
 use crate::hooks::{use_article, use_related, ArticleState, RelatedQuery, ReplyTarget};
@@ -25,6 +26,29 @@ pub struct WidgetProps {
     pub on_event: Callback<WidgetEvent>,
 }
 
+/// A widget given its data up front ([`PrefetchedWidget`]).
+#[derive(Properties, PartialEq, Clone)]
+pub struct PrefetchedWidgetProps {
+    pub widget: WidgetProps,
+    /// Data for the first paint, read before the widget was made (the pre-renderer reads it
+    /// from the page): no loading state, and nothing is loaded again for it.
+    #[prop_or_default]
+    pub initial: Option<Rc<Prefetched>>,
+    /// Renders the markup the pre-renderer writes into a page (CONTRACT 9): the thread is
+    /// left out (it stays client-side) and the reply form is a plain HTML form posting to
+    /// `data-reply-action` with the browser's own validation, or left out without one.
+    #[prop_or_default]
+    pub prerender: bool,
+}
+
+/// What the widget shows at once instead of loading it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prefetched {
+    pub article: Rc<Article>,
+    /// The related stories, already selected; `None`: loaded as usual.
+    pub related: Option<Rc<Vec<Story>>>,
+}
+
 /// `data-replies-src`, else in `json` mode the endpoint's collection for this post.
 fn thread_source(config: &Config, target: &ReplyTarget) -> Option<String> {
     if let Some(source) = &config.replies_src {
@@ -36,17 +60,6 @@ fn thread_source(config: &Config, target: &ReplyTarget) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// The article's own addresses, absolute: its canonical URL and the page's.
-fn current_urls(article: &Article) -> Vec<String> {
-    let document = web_sys::window().and_then(|w| w.document());
-    let page = document.as_ref().and_then(|d| d.url().ok());
-    let canonical = article
-        .url
-        .as_deref()
-        .and_then(|u| crate::services::page::absolute_url(document.as_ref()?, u));
-    [canonical, page].into_iter().flatten().collect()
 }
 
 /// Where replies to this article go: `data-reply-endpoint`, else the article's
@@ -75,6 +88,7 @@ pub fn reply_target(config: &Config, article: &Article) -> ReplyTarget {
             ReplyFormat::Form => Wire::Form,
         },
         article_key,
+        nonce: config.reply_nonce.clone(),
     }
 }
 
@@ -108,19 +122,34 @@ pub fn live_instances() -> usize {
     LIVE.with(|l| l.get())
 }
 
+/// The widget: loads the article and related stories, then shows them with the reply form.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    use_widget(props, None, false)
+}
+
+/// The widget with its data given ([`PrefetchedWidgetProps`]): what the pre-renderer renders.
+/// It renders the same markup as [`Widget`] once that has loaded the same data.
+#[component]
+pub fn PrefetchedWidget(props: &PrefetchedWidgetProps) -> Html {
+    use_widget(&props.widget, props.initial.clone(), props.prerender)
+}
+
+/// The widget's body, shared by [`Widget`] and [`PrefetchedWidget`].
+#[hook]
+fn use_widget(props: &WidgetProps, initial: Option<Rc<Prefetched>>, prerender: bool) -> Html {
     let WidgetProps {
         config,
         texts,
         id,
         on_event,
     } = props;
+    let prerender = &prerender;
     use_effect_with((), |_| {
         LIVE.with(|l| l.set(l.get() + 1));
         || LIVE.with(|l| l.set(l.get().saturating_sub(1)))
     });
-    let (state, retry) = use_article(&config.article);
+    let (state, retry) = use_article(&config.article, initial.as_ref().map(|i| i.article.clone()));
     let retried = use_mut_ref(|| false);
     let retry = {
         let retried = retried.clone();
@@ -148,11 +177,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         (ArticleState::Ready(article), Some(source)) => Some(RelatedQuery {
             source: source.clone(),
             limit: config.related_limit as usize,
-            current: current_urls(article),
+            article_url: article.url.clone(),
         }),
         _ => None,
     };
-    let related = use_related(related_query);
+    let related = use_related(
+        related_query,
+        initial.as_ref().and_then(|i| i.related.clone()),
+    );
     let content = match &state {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
         ArticleState::Failed(_) => html! {
@@ -167,8 +199,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <Related id={id.clone()} stories={stories} texts={texts.clone()} />
                 }
                 <Discussion id={id.clone()} target={target.clone()}
-                    rules={Rules { require_name_email: config.require_name_email }}
-                    replies_open={config.replies_open} thread_source={thread_source(config, &target)}
+                    rules={Rules { require_name_email: config.require_name_email && config.reply_as.is_none() }}
+                    replies_open={config.replies_open}
+                    thread_source={thread_source(config, &target).filter(|_| !*prerender)}
+                    action={config.form_action().map(AttrValue::from)}
+                    reply_as={config.reply_as.clone().map(AttrValue::from)}
+                    prerender={*prerender}
                     texts={texts.clone()} on_event={on_event.clone()} />
             </>
             }

@@ -17,15 +17,25 @@ pub enum ArticleState {
     Failed(String),
 }
 
-/// The article for `source`, and a callback that loads it again.
+/// The article for `source`, and a callback that loads it again. With `initial` (read before
+/// the widget was made, e.g. by the pre-renderer) the first state is ready and the source is
+/// not loaded again; a later change of source or a retry loads as usual.
 #[hook]
-pub fn use_article(source: &Source) -> (ArticleState, Callback<()>) {
-    let state = use_state_eq(|| ArticleState::Loading);
+pub fn use_article(source: &Source, initial: Option<Rc<Article>>) -> (ArticleState, Callback<()>) {
+    let prefetched = initial.is_some();
+    let state = use_state_eq(move || match initial {
+        Some(article) => ArticleState::Ready(article),
+        None => ArticleState::Loading,
+    });
     let attempt = use_state(|| 0u32);
+    let skip_first = use_mut_ref(move || prefetched);
     {
         let state = state.clone();
         use_effect_with((source.clone(), *attempt), move |(source, _)| {
             let cancelled = Rc::new(Cell::new(false));
+            if skip_first.replace(false) {
+                return Box::new(move || cancelled.set(true)) as Box<dyn FnOnce()>;
+            }
             state.set(ArticleState::Loading);
             let source = source.clone();
             let guard = cancelled.clone();
@@ -42,7 +52,7 @@ pub fn use_article(source: &Source) -> (ArticleState, Callback<()>) {
                     }
                 });
             });
-            move || cancelled.set(true)
+            Box::new(move || cancelled.set(true))
         });
     }
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));

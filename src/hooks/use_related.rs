@@ -13,22 +13,33 @@ use yew::prelude::*;
 pub struct RelatedQuery {
     pub source: Source,
     pub limit: usize,
-    /// The article's own URLs (skipped in the feed).
-    pub current: Vec<String>,
+    /// The article's canonical URL: it and the page's own URL are skipped in the feed
+    /// (both made absolute when the feed is loaded, never while rendering).
+    pub article_url: Option<String>,
 }
 
 const ACCEPT: &str = "application/feed+json, application/json, application/ld+json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
 /// The stories to show, once loaded; `None` while loading or when there is nothing to show.
+/// With `initial` (selected before the widget was made, e.g. by the pre-renderer) they show
+/// at once and the first query is not loaded; a later query loads as usual.
 #[hook]
-pub fn use_related(query: Option<RelatedQuery>) -> Option<Rc<Vec<Story>>> {
-    let stories = use_state_eq(|| None::<Rc<Vec<Story>>>);
+pub fn use_related(
+    query: Option<RelatedQuery>,
+    initial: Option<Rc<Vec<Story>>>,
+) -> Option<Rc<Vec<Story>>> {
+    let prefetched = initial.is_some();
+    let stories = use_state_eq(move || initial.filter(|list| !list.is_empty()));
+    let skip_first = use_mut_ref(move || prefetched);
     {
         let stories = stories.clone();
         use_effect_with(query, move |query| {
-            stories.set(None);
+            let skip = skip_first.replace(false);
+            if !skip {
+                stories.set(None);
+            }
             let mut cancelled = None;
-            if let Some(query) = query.clone().filter(|q| q.limit > 0) {
+            if let Some(query) = query.clone().filter(|q| q.limit > 0 && !skip) {
                 let flag = Rc::new(std::cell::Cell::new(false));
                 cancelled = Some(flag.clone());
                 yew::platform::spawn_local(async move {
@@ -82,5 +93,14 @@ async fn load(query: &RelatedQuery) -> Result<Vec<Story>, String> {
     };
     let items =
         parsed.map_err(|e| format!("Byline: related stories from {name} are hidden: {e}."))?;
-    Ok(feed::select(items, &base, &query.current, query.limit))
+    // The article's own addresses, absolute: its canonical URL and the page's.
+    let canonical = query
+        .article_url
+        .as_deref()
+        .and_then(|u| page::absolute_url(&document, u));
+    let current: Vec<String> = [canonical, document.url().ok()]
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(feed::select(items, &base, &current, query.limit))
 }

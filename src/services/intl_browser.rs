@@ -1,7 +1,7 @@
-//! Dates, numbers and plural categories through the browser's `Intl`.
+//! Dates, numbers and plural categories through the browser's `Intl` (the live widget).
 //! Every call is guarded: an unusual language tag never throws into Rust.
 
-use crate::core::date::is_real_calendar_date;
+use super::Instant;
 use js_sys::{Array, Date, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -66,50 +66,20 @@ pub fn is_supported(lang: &str) -> bool {
         })
 }
 
-/// A parsed date, or `None` when the browser cannot read the string or it names a day
-/// that does not exist.
-fn parse_date(iso: &str) -> Option<Date> {
-    if !is_real_calendar_date(iso) {
-        return None;
-    }
-    let date = Date::new(&JsValue::from_str(iso.trim()));
-    (!date.get_time().is_nan()).then_some(date)
-}
-
-/// True when the value carries a time of day, not only a date.
-fn has_time(value: &str) -> bool {
-    value.contains(':')
-}
-
-/// The machine-readable form for `<time datetime>`: ISO 8601 as given, or as the browser
-/// normalises it (RSS dates such as "Thu, 06 Nov 2025 08:15:00 GMT" become
-/// "2025-11-06T08:15:00.000Z").
-pub fn valid_datetime(value: &str) -> Option<String> {
-    let date = parse_date(value)?;
-    let trimmed = value.trim();
-    let is_iso =
-        trimmed.len() >= 10 && trimmed.as_bytes()[4] == b'-' && trimmed.as_bytes()[7] == b'-';
-    if is_iso {
-        return Some(trimmed.to_owned());
-    }
-    let iso: String = date.to_iso_string().into();
-    Some(if has_time(trimmed) {
-        iso
-    } else {
-        iso[..10].to_owned()
-    })
-}
-
-/// A long, localised date (with the time when the source has one). Date-only values are
-/// shown in UTC so they never slip to the previous day.
-pub fn format_date(iso: &str, lang: &str) -> Option<String> {
-    let date = parse_date(iso)?;
-    let options: &[(&str, &str)] = if has_time(iso) {
-        &[("dateStyle", "long"), ("timeStyle", "short")]
+/// A long date (and the time of day), in UTC, as `Intl.DateTimeFormat` writes it with
+/// `dateStyle: "long"` (and `timeStyle: "short"`).
+pub fn format_instant(instant: Instant, lang: &str) -> Option<String> {
+    let options: &[(&str, &str)] = if instant.has_time {
+        &[
+            ("dateStyle", "long"),
+            ("timeStyle", "short"),
+            ("timeZone", "UTC"),
+        ]
     } else {
         &[("dateStyle", "long"), ("timeZone", "UTC")]
     };
     let format = construct("DateTimeFormat", lang, options)?;
+    let date = Date::new(&JsValue::from_f64(instant.ms as f64));
     call_string(&format, "format", &date)
 }
 
