@@ -43,6 +43,7 @@ fn Harness(props: &HarnessProps) -> Html {
         post_id: "42".into(),
         wire: Wire::Json,
         article_key: props.article.clone(),
+        nonce: None,
     };
     html! {
         <div class="byline byline-root">

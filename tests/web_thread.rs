@@ -502,6 +502,7 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
                 post_id: "42".into(),
                 wire: Wire::Json,
                 article_key: "web-thread-discussion".into(),
+                nonce: None,
             },
             rules: Rules {
                 require_name_email: true,

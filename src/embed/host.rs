@@ -1,5 +1,8 @@
 //! One widget on one host element: mounting (in place or in a shadow root, now or when the
 //! host nears the viewport), following the host's attributes, and tearing down.
+//!
+//! Mutation and intersection observers through `web-sys` directly: gloo has no wrapper for
+//! observers.
 
 use crate::components::widget::{WidgetProps, WidgetSlot, WidgetSlotProps};
 use crate::core::config::{Config, Loading};
@@ -129,16 +132,14 @@ fn read_config(attributes: &[(String, String)], previous: &[(String, String)]) -
     let (config, warnings) =
         Config::from_attributes(attributes.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     for warning in warnings.iter().filter(|w| is_new(&w.attribute)) {
-        web_sys::console::warn_1(&warning.to_string().into());
+        gloo_console::warn!(warning.to_string());
     }
     if let Some(tag) = config
         .lang
         .as_deref()
         .filter(|tag| is_new("data-lang") && !intl::is_supported(tag))
     {
-        web_sys::console::warn_1(
-            &format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead.").into(),
-        );
+        gloo_console::warn!(format!("Byline: data-lang=\"{tag}\" is not a language this browser knows; using the page's language instead."));
     }
     config
 }
@@ -203,9 +204,7 @@ fn render_root(document: &Document, host: &Element, shadow: bool, fallback: bool
         None => match host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
             Ok(root) => root,
             Err(_) => {
-                web_sys::console::warn_1(
-                    &"Byline: data-isolate=\"shadow\" is not possible on this element; rendering without a shadow root.".into(),
-                );
+                gloo_console::warn!("Byline: data-isolate=\"shadow\" is not possible on this element; rendering without a shadow root.");
                 return Some(host.clone().into());
             }
         },

@@ -1,5 +1,7 @@
 //! Follows the document: hosts added later are mounted, removed hosts are torn down
 //! (single-page news sites add and remove articles all the time).
+//!
+//! `MutationObserver` through `web-sys` directly: gloo has no wrapper for observers.
 
 use super::host;
 use wasm_bindgen::closure::Closure;

@@ -9,9 +9,7 @@ use web_sys::{Document, Element, Node};
 /// Installs the panic hook (through Yew, which would otherwise replace it).
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(
-            &format!("Byline stopped after an internal error: {info}").into(),
-        );
+        gloo_console::error!(format!("Byline stopped after an internal error: {info}"));
         show_note_everywhere();
     }));
 }

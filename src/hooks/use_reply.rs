@@ -8,13 +8,12 @@ use crate::core::reply::{self, classify, Answer, Notice, Outcome, Submission, Vi
 use crate::core::saved::{self, PendingReply, SavedDraft};
 use crate::services::http::{self, HttpError, HttpRequest};
 use crate::services::{storage, timer};
+use gloo_events::EventListener;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The longest a change waits before the draft is saved.
-const AUTOSAVE_DELAY_MS: i32 = 400;
+const AUTOSAVE_DELAY_MS: u32 = 400;
 
 impl Reducible for FormState {
     type Action = Action;
@@ -35,6 +34,8 @@ pub struct ReplyTarget {
     pub wire: Wire,
     /// Names this article in storage keys.
     pub article_key: String,
+    /// `data-reply-nonce`: sent as `X-WP-Nonce`, so a signed-in reader posts as themselves.
+    pub nonce: Option<String>,
 }
 
 /// The form's state; sending, restoring and autosaving run behind it.
@@ -74,26 +75,22 @@ pub fn use_reply(
     {
         let unsaved = unsaved.clone();
         use_effect_with((), move |_| {
-            let flush = {
-                let unsaved = unsaved.clone();
-                Closure::<dyn Fn()>::new(move || flush_draft(&unsaved))
-            };
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
-            let targets: Vec<(web_sys::EventTarget, &str)> = window
+            let targets: Vec<(web_sys::EventTarget, &'static str)> = window
                 .map(|w| (w.into(), "pagehide"))
                 .into_iter()
                 .chain(document.map(|d| (d.into(), "visibilitychange")))
                 .collect();
-            for (target, kind) in &targets {
-                let _ =
-                    target.add_event_listener_with_callback(kind, flush.as_ref().unchecked_ref());
-            }
+            let listeners: Vec<EventListener> = targets
+                .iter()
+                .map(|(target, kind)| {
+                    let unsaved = unsaved.clone();
+                    EventListener::new(target, *kind, move |_| flush_draft(&unsaved))
+                })
+                .collect();
             move || {
-                for (target, kind) in &targets {
-                    let _ = target
-                        .remove_event_listener_with_callback(kind, flush.as_ref().unchecked_ref());
-                }
+                drop(listeners);
                 flush_draft(&unsaved);
             }
         });
@@ -189,6 +186,7 @@ async fn send(
         // wp-comments-post.php answers success with a 302: not following it keeps the
         // answer readable even when WordPress redirects to another origin.
         follow: target.wire == Wire::Json,
+        wp_nonce: target.nonce.as_deref(),
     })
     .await;
     let answer = match &result {
@@ -235,18 +233,15 @@ async fn send(
                 ..
             } = failure
             {
-                web_sys::console::error_1(
-                    &format!(
+                gloo_console::error!(format!(
                         "Byline: {endpoint} refused post id \"{}\": check data-post-id (or the article's identifier).",
                         target.post_id
-                    )
-                    .into(),
-                );
+                    ));
             }
             if let Err(error) = &result {
-                web_sys::console::warn_1(
-                    &format!("Byline: the reply could not be sent to {endpoint}: {error}.").into(),
-                );
+                gloo_console::warn!(format!(
+                    "Byline: the reply could not be sent to {endpoint}: {error}."
+                ));
             }
             on_event.emit(WidgetEvent::ReplyFailed(
                 failure.failure_kind().unwrap_or("server"),

@@ -62,7 +62,7 @@ pub fn use_thread(source: Option<String>) -> (Option<Rc<Thread>>, Callback<()>) 
                             pages,
                             loaded_pages: 1,
                         }))),
-                        Err(warning) => web_sys::console::warn_1(&warning.into()),
+                        Err(warning) => gloo_console::warn!(warning),
                     }
                 });
             }
@@ -92,7 +92,7 @@ pub fn use_thread(source: Option<String>) -> (Option<Rc<Thread>>, Callback<()>) 
                         next.loaded_pages += 1;
                         state.set(Some(Rc::new(next)));
                     }
-                    Err(warning) => web_sys::console::warn_1(&warning.into()),
+                    Err(warning) => gloo_console::warn!(warning),
                 }
             });
         })

@@ -1,4 +1,6 @@
 //! Bubbling `CustomEvent`s on the host element (CONTRACT section 6).
+//!
+//! By hand over `web-sys`: `gloo-events` listens to events but does not dispatch them.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;

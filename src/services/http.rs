@@ -1,16 +1,17 @@
-//! One request function over `fetch`, with a timeout and abort, returning the status, the
-//! headers the widget reads and the body as text (in its declared encoding). Every caller goes
-//! through [`request`].
+//! One request function over `fetch` (through `gloo-net`), with a timeout and abort, returning
+//! the status, the headers the widget reads and the body as text (in its declared encoding).
+//! Every caller goes through [`request`].
 
 use crate::core::charset::declared_charset;
+use gloo_net::http::{Method, Request, RequestBuilder};
+use gloo_timers::callback::Timeout;
+use std::cell::Cell;
 use std::fmt;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Request, RequestInit, Response};
+use std::rc::Rc;
+use web_sys::{AbortController, RequestRedirect, ResponseType};
 
 /// How long a request may take before it is abandoned.
-pub const TIMEOUT_MS: i32 = 15_000;
+pub const TIMEOUT_MS: u32 = 15_000;
 
 /// What came back.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +60,8 @@ pub struct HttpRequest<'a> {
     /// Follow redirects (`false`: a redirect is answered as status 302 with no body, which
     /// works across origins too).
     pub follow: bool,
+    /// A WordPress `wp_rest` nonce, sent as `X-WP-Nonce` (a signed-in reader).
+    pub wp_nonce: Option<&'a str>,
 }
 
 impl<'a> HttpRequest<'a> {
@@ -70,6 +73,7 @@ impl<'a> HttpRequest<'a> {
             accept,
             body: None,
             follow: true,
+            wp_nonce: None,
         }
     }
 }
@@ -90,74 +94,54 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-fn describe(error: &JsValue) -> String {
-    js_sys::Reflect::get(error, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "request failed".to_owned())
-}
-
 /// Sends the request; resolves with whatever status the server answered.
 pub async fn request(req: HttpRequest<'_>) -> Result<HttpResponse, HttpError> {
-    let window = web_sys::window().ok_or_else(|| HttpError::Network("no window".into()))?;
     if is_offline() {
         return Err(HttpError::Offline);
     }
-    let controller = AbortController::new().map_err(|e| HttpError::Network(describe(&e)))?;
-    let init = RequestInit::new();
-    init.set_method(req.method);
+    let network = |e: &dyn fmt::Display| HttpError::Network(e.to_string());
+    let controller = AbortController::new().map_err(|_| network(&"no AbortController"))?;
+    let method = Method::from_bytes(req.method.as_bytes()).map_err(|e| network(&e))?;
+    let mut builder = RequestBuilder::new(req.url)
+        .method(method)
+        .header("Accept", req.accept)
+        .abort_signal(Some(&controller.signal()));
     if !req.follow {
-        init.set_redirect(web_sys::RequestRedirect::Manual);
+        builder = builder.redirect(RequestRedirect::Manual);
     }
-    init.set_signal(Some(&controller.signal()));
-    let headers = web_sys::Headers::new().map_err(|e| HttpError::Network(describe(&e)))?;
-    let _ = headers.set("Accept", req.accept);
-    if let Some((content_type, body)) = &req.body {
-        let _ = headers.set("Content-Type", content_type);
-        init.set_body(&JsValue::from_str(body));
+    if let Some(nonce) = req.wp_nonce {
+        builder = builder.header("X-WP-Nonce", nonce);
     }
-    init.set_headers(&headers);
-    let request = Request::new_with_str_and_init(req.url, &init)
-        .map_err(|e| HttpError::Network(describe(&e)))?;
-
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let on_timeout = {
-        let controller = controller.clone();
+    let request = match req.body {
+        Some((content_type, body)) => builder
+            .header("Content-Type", content_type)
+            .body(body)
+            .map_err(|e| network(&e))?,
+        None => builder.build().map_err(|e| network(&e))?,
+    };
+    // Dropping the timer (when the answer came first) cancels it.
+    let timed_out = Rc::new(Cell::new(false));
+    let _timeout = {
         let timed_out = timed_out.clone();
-        Closure::once(move || {
+        Timeout::new(TIMEOUT_MS, move || {
             timed_out.set(true);
             controller.abort();
         })
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .unwrap_or(0);
-    let result = fetch_and_read(&window, &request).await;
-    window.clear_timeout_with_handle(timer);
-    drop(on_timeout);
-    result.map_err(|error| {
+    send_and_read(request).await.map_err(|error| {
         if timed_out.get() {
             HttpError::Timeout
         } else if is_offline() {
             HttpError::Offline
         } else {
-            HttpError::Network(describe(&error))
+            network(&error)
         }
     })
 }
 
-async fn fetch_and_read(
-    window: &web_sys::Window,
-    request: &Request,
-) -> Result<HttpResponse, JsValue> {
-    let response: Response = JsFuture::from(window.fetch_with_request(request))
-        .await?
-        .dyn_into()?;
-    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+async fn send_and_read(request: Request) -> Result<HttpResponse, gloo_net::Error> {
+    let response = request.send().await?;
+    if response.type_() == ResponseType::Opaqueredirect {
         return Ok(HttpResponse {
             status: 302,
             redirected: true,
@@ -170,28 +154,28 @@ async fn fetch_and_read(
         });
     }
     let headers = response.headers();
-    let header = |name: &str| headers.get(name).ok().flatten();
-    let content_type = header("content-type").unwrap_or_default();
-    let bytes = js_sys::Uint8Array::new(&JsFuture::from(response.array_buffer()?).await?);
-    let body = decode(&bytes, &content_type)?;
+    let content_type = headers.get("content-type").unwrap_or_default();
+    let bytes = response.binary().await?;
+    let body =
+        decode(&bytes, &content_type).map_err(|e| gloo_net::Error::GlooError(format!("{e:?}")))?;
     Ok(HttpResponse {
         status: response.status(),
         redirected: response.redirected(),
         url: response.url(),
         content_type,
-        retry_after: header("retry-after"),
-        total_pages: header("x-wp-totalpages"),
-        total: header("x-wp-total"),
+        retry_after: headers.get("retry-after"),
+        total_pages: headers.get("x-wp-totalpages"),
+        total: headers.get("x-wp-total"),
         body,
     })
 }
 
 /// The body as text in its declared encoding (`core::charset`), UTF-8 when none is declared
-/// or the browser does not know the label.
-fn decode(bytes: &js_sys::Uint8Array, content_type: &str) -> Result<String, JsValue> {
-    let start = bytes.subarray(0, bytes.length().min(256)).to_vec();
-    let decoder = declared_charset(content_type, &start)
+/// or the browser does not know the label. `gloo-net`'s `text()` always reads UTF-8.
+fn decode(bytes: &[u8], content_type: &str) -> Result<String, wasm_bindgen::JsValue> {
+    let start = &bytes[..bytes.len().min(256)];
+    let decoder = declared_charset(content_type, start)
         .and_then(|label| web_sys::TextDecoder::new_with_label(&label).ok())
         .map_or_else(web_sys::TextDecoder::new, Ok)?;
-    decoder.decode_with_buffer_source(bytes)
+    decoder.decode_with_u8_array(bytes)
 }

@@ -1,5 +1,8 @@
 //! `localStorage`, guarded: a browser that refuses storage (private modes, sandboxed
 //! frames, a full quota) never breaks the widget; it only forgets.
+//!
+//! Kept by hand rather than `gloo-storage`: its `LocalStorage::raw()` throws a JS exception
+//! when the browser refuses storage (a sandboxed frame), which would stop the widget.
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

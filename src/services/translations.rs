@@ -55,7 +55,7 @@ pub fn load(tag: &'static str, done: impl FnOnce() + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = fetch(tag).await;
         if let Err(message) = &result {
-            web_sys::console::warn_1(&message.as_str().into());
+            gloo_console::warn!(message);
         }
         FILES.with(|files| {
             if let Some(entry) = files.borrow_mut().iter_mut().find(|(t, _)| *t == tag) {
