@@ -185,6 +185,16 @@ fn use_widget(props: &WidgetProps, initial: Option<Rc<Prefetched>>, prerender: b
         related_query,
         initial.as_ref().and_then(|i| i.related.clone()),
     );
+    {
+        let on_event = on_event.clone();
+        let settled = matches!(state, ArticleState::Ready(_)) && related.settled;
+        use_effect_with(settled, move |settled| {
+            if *settled {
+                on_event.emit(WidgetEvent::Settled);
+            }
+        });
+    }
+    let related = related.stories;
     let content = match &state {
         ArticleState::Loading => html! { <Loading texts={texts.clone()} /> },
         ArticleState::Failed(_) => html! {

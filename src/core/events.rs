@@ -10,6 +10,10 @@ use std::rc::Rc;
 pub enum WidgetEvent {
     Loading,
     Ready(Rc<Article>),
+    /// The article is shown and its related stories have loaded (or failed, or there are
+    /// none): nothing of the first paint is still on its way. A pre-rendered host is taken
+    /// over then, so the page does not move.
+    Settled,
     Failed,
     /// `byline:reply-sent`: the status and the server's JSON answer, when there was one.
     ReplySent {

@@ -5,6 +5,7 @@
 //! observers.
 
 use crate::components::widget::{WidgetProps, WidgetSlot, WidgetSlotProps};
+use crate::core::article::Article;
 use crate::core::config::{Config, Loading};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{translation_for, Texts};
@@ -14,13 +15,17 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Document, Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
-    MutationObserver, MutationObserverInit, Node, ShadowRootInit, ShadowRootMode,
+    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement,
+    IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit, MutationObserver,
+    MutationObserverInit, Node, ShadowRootInit, ShadowRootMode,
 };
 use yew::{AppHandle, Callback};
 
 /// The attribute the widget keeps on its host: `loading`, `ready`, `error` or `crashed`.
 pub const STATE_ATTRIBUTE: &str = "data-byline-state";
+
+/// The mark `scripts/prerender` leaves on a host it wrote (its value: the renderer's version).
+pub const PRERENDERED_ATTRIBUTE: &str = "data-byline-prerendered";
 
 /// A lazy host's viewport watch: the observer and its callback.
 type ViewportWatch = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
@@ -39,6 +44,9 @@ struct Mounted {
     root: Node,
     /// The host had visible no-JavaScript content when mounted.
     fallback: bool,
+    /// The host was pre-rendered (`data-byline-prerendered`): its markup is what the widget
+    /// shows, so the widget is prepared out of sight and swapped in at once when settled.
+    prerendered: bool,
     /// `None` while a lazy host waits for the viewport.
     slot: Option<Slot>,
     attribute_observer: MutationObserver,
@@ -56,6 +64,8 @@ thread_local! {
     /// Emptied slots waiting for the next host.
     static SPARE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
     static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Pre-rendered hosts whose article is ready, waiting for their takeover.
+    static READY: RefCell<Vec<(Element, Rc<Article>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Remembers where `byline.css` is (shadow roots link it themselves); the translation files
@@ -99,6 +109,7 @@ pub fn unmount_detached() {
 }
 
 fn tear_down(widget: Mounted) {
+    READY.with(|r| r.borrow_mut().retain(|(host, _)| *host != widget.host));
     widget.attribute_observer.disconnect();
     if let Some((observer, _)) = &widget.lazy {
         observer.disconnect();
@@ -226,6 +237,7 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
     let attributes = attributes(&host);
     let config = read_config(&attributes, previous);
     let fallback = has_visible_fallback(&host);
+    let prerendered = host.has_attribute(PRERENDERED_ATTRIBUTE) && fallback;
     let Some(root) = render_root(document, &host, config.shadow, fallback) else {
         return;
     };
@@ -249,6 +261,7 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         config,
         root,
         fallback,
+        prerendered,
         slot: None,
         attribute_observer,
         _on_attributes: on_attributes,
@@ -256,7 +269,9 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         waiting_for_texts: false,
         texts: None,
     };
-    if widget.config.loading_for(false) == Loading::Lazy {
+    // Once the wasm runs, an idle host starts at once: byline.js waited for the idle moment
+    // (or the reader) before fetching it.
+    if widget.config.loading_for(prerendered) == Loading::Lazy {
         widget.lazy = observe_viewport(&host);
     }
     if widget.lazy.is_none() {
@@ -313,10 +328,14 @@ fn start(widget: &mut Mounted) {
             container
         }
     };
-    if widget.fallback {
-        let _ = container.set_attribute("hidden", "");
+    // A pre-rendered host's widget renders detached, out of the document (no second set of
+    // ids on the page), until it is swapped in; another fallback waits hidden in place.
+    if !widget.prerendered {
+        if widget.fallback {
+            let _ = container.set_attribute("hidden", "");
+        }
+        let _ = widget.root.append_child(&container);
     }
-    let _ = widget.root.append_child(&container);
     let props = WidgetSlotProps {
         widget: Some(props(widget, &container)),
     };
@@ -449,7 +468,24 @@ fn attributes_changed(host: &Element) {
 
 /// Keeps the host's state attribute, fallback content and events in step with the widget.
 fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
+    // A pre-rendered host not yet taken over keeps its markup until the widget has settled;
+    // if the widget fails, the pre-rendered article and plain form stay (they work alone).
+    let awaiting_takeover = !container.is_connected() && host.has_attribute(PRERENDERED_ATTRIBUTE);
     let state = match &event {
+        WidgetEvent::Settled if awaiting_takeover => {
+            take_over(host, container);
+            "ready"
+        }
+        WidgetEvent::Settled => return,
+        WidgetEvent::Ready(article) if awaiting_takeover => {
+            // Announced when the widget is swapped in.
+            READY.with(|r| r.borrow_mut().push((host.clone(), article.clone())));
+            return;
+        }
+        WidgetEvent::Failed if awaiting_takeover => {
+            let _ = host.set_attribute(STATE_ATTRIBUTE, "error");
+            return;
+        }
         WidgetEvent::Loading => "loading",
         WidgetEvent::Ready(_) => "ready",
         WidgetEvent::Failed => "error",
@@ -481,23 +517,28 @@ fn on_widget_event(host: &Element, container: &Element, event: WidgetEvent) {
     let _ = container.remove_attribute("hidden");
     if let WidgetEvent::Ready(article) = event {
         remove_fallback(host, container);
-        let summary = events::detail(&[
-            ("headline", JsValue::from_str(&article.headline)),
-            (
-                "url",
-                article
-                    .url
-                    .as_deref()
-                    .map(JsValue::from_str)
-                    .unwrap_or(JsValue::NULL),
-            ),
-        ]);
-        events::dispatch(
-            host,
-            "byline:ready",
-            &events::detail(&[("article", summary)]),
-        );
+        dispatch_ready(host, &article);
     }
+}
+
+/// `byline:ready` with the article's headline and URL.
+fn dispatch_ready(host: &Element, article: &Article) {
+    let summary = events::detail(&[
+        ("headline", JsValue::from_str(&article.headline)),
+        (
+            "url",
+            article
+                .url
+                .as_deref()
+                .map(JsValue::from_str)
+                .unwrap_or(JsValue::NULL),
+        ),
+    ]);
+    events::dispatch(
+        host,
+        "byline:ready",
+        &events::detail(&[("article", summary)]),
+    );
 }
 
 /// Removes the no-JavaScript fallback: everything in the host but the widget's container and
@@ -516,4 +557,114 @@ fn remove_fallback(host: &Element, container: &Element) {
             slot.remove();
         }
     }
+}
+
+/// Swaps a pre-rendered host's markup for the settled widget in one step (no paint between),
+/// carrying over what the reader did in the pre-rendered form first: the text in each field,
+/// the box, and the focus with its caret.
+fn take_over(host: &Element, container: &Element) {
+    let focus = carry_over(host, container);
+    let root: Node = match host.shadow_root() {
+        Some(shadow) => shadow.into(),
+        None => host.clone().into(),
+    };
+    let first_shown = first_fallback_child(host);
+    if root == *host.unchecked_ref::<Node>() {
+        let _ = root.insert_before(container, first_shown.as_ref());
+    } else {
+        let _ = root.append_child(container);
+    }
+    remove_fallback(host, container);
+    if let Some((field, start, end)) = focus {
+        let _ = field.focus();
+        if let Some(control) = field.dyn_ref::<HtmlTextAreaElement>() {
+            let _ = control.set_selection_range(start, end);
+        } else if let Some(control) = field.dyn_ref::<HtmlInputElement>() {
+            let _ = control.set_selection_range(start, end);
+        }
+    }
+    let article = READY.with(|r| {
+        let mut waiting = r.borrow_mut();
+        let index = waiting.iter().position(|(h, _)| h == host)?;
+        Some(waiting.remove(index).1)
+    });
+    if let Some(article) = article {
+        dispatch_ready(host, &article);
+    }
+}
+
+/// The first child of the host that is part of the fallback (not page data).
+fn first_fallback_child(host: &Element) -> Option<Node> {
+    let children = host.child_nodes();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|node| !is_page_data(node))
+}
+
+/// The form fields a reader fills in, by their WordPress names (the pre-rendered and the
+/// live form share them).
+const FORM_FIELDS: [&str; 4] = ["comment", "author", "email", "url"];
+const CONSENT_FIELD: &str = "wp-comment-cookies-consent";
+
+/// Copies the pre-rendered form's values into the widget's form (through `input` events, so
+/// the widget's state follows), ticks its box when the reader ticked the other; returns the
+/// widget's field that should get the focus, with the caret, when a field had it.
+fn carry_over(host: &Element, container: &Element) -> Option<(HtmlElement, u32, u32)> {
+    let active = document().and_then(|d| d.active_element());
+    let find = |scope: &Element, name: &str| {
+        scope
+            .query_selector(&format!("form [name=\"{name}\"]"))
+            .ok()
+            .flatten()
+    };
+    let mut focus = None;
+    for name in FORM_FIELDS {
+        let (Some(old), Some(new)) = (find(host, name), find(container, name)) else {
+            continue;
+        };
+        let (old_value, caret) = match (
+            old.dyn_ref::<HtmlTextAreaElement>(),
+            old.dyn_ref::<HtmlInputElement>(),
+        ) {
+            (Some(t), _) => (t.value(), (t.selection_start(), t.selection_end())),
+            (_, Some(i)) => (i.value(), (i.selection_start(), i.selection_end())),
+            _ => continue,
+        };
+        if !old_value.is_empty() {
+            if let Some(t) = new.dyn_ref::<HtmlTextAreaElement>() {
+                t.set_value(&old_value);
+            } else if let Some(i) = new.dyn_ref::<HtmlInputElement>() {
+                i.set_value(&old_value);
+            }
+            if let Ok(event) = Event::new_with_event_init_dict("input", &bubbling()) {
+                let _ = new.dispatch_event(&event);
+            }
+        }
+        if active.as_ref() == Some(&old) {
+            let end = old_value.encode_utf16().count() as u32;
+            let (start, stop) = match caret {
+                (Ok(Some(start)), Ok(Some(stop))) => (start, stop),
+                _ => (end, end),
+            };
+            focus = new.dyn_into::<HtmlElement>().ok().map(|f| (f, start, stop));
+        }
+    }
+    if let (Some(old), Some(new)) = (find(host, CONSENT_FIELD), find(container, CONSENT_FIELD)) {
+        let checked = |e: &Element| e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
+        if checked(&old) != checked(&new) {
+            if let Some(new) = new.dyn_ref::<HtmlElement>() {
+                new.click();
+            }
+        }
+        if active.as_ref() == Some(&old) {
+            focus = new.dyn_into::<HtmlElement>().ok().map(|f| (f, 0, 0));
+        }
+    }
+    focus
+}
+
+fn bubbling() -> EventInit {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init
 }

@@ -20,23 +20,40 @@ pub struct RelatedQuery {
 
 const ACCEPT: &str = "application/feed+json, application/json, application/ld+json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
-/// The stories to show, once loaded; `None` while loading or when there is nothing to show.
-/// With `initial` (selected before the widget was made, e.g. by the pre-renderer) they show
-/// at once and the first query is not loaded; a later query loads as usual.
+/// The related stories of [`use_related`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedState {
+    /// The stories to show, once loaded; `None` while loading or when there is nothing to show.
+    pub stories: Option<Rc<Vec<Story>>>,
+    /// True when nothing is on its way: no query, or the current query has loaded or failed.
+    pub settled: bool,
+}
+
+/// The related stories for `query`. With `initial` (selected before the widget was made, e.g.
+/// by the pre-renderer) they show at once and the first query is not loaded; a later query
+/// loads as usual.
 #[hook]
-pub fn use_related(
-    query: Option<RelatedQuery>,
-    initial: Option<Rc<Vec<Story>>>,
-) -> Option<Rc<Vec<Story>>> {
+pub fn use_related(query: Option<RelatedQuery>, initial: Option<Rc<Vec<Story>>>) -> RelatedState {
     let prefetched = initial.is_some();
     let stories = use_state_eq(move || initial.filter(|list| !list.is_empty()));
     let skip_first = use_mut_ref(move || prefetched);
+    // The query whose answer is in: settled when it is the current one.
+    let answered = use_state_eq(|| None::<RelatedQuery>);
+    let settled = match &query {
+        Some(q) if q.limit > 0 => {
+            answered.as_ref() == Some(q) || (prefetched && *skip_first.borrow())
+        }
+        _ => true,
+    };
     {
         let stories = stories.clone();
+        let answered = answered.clone();
         use_effect_with(query, move |query| {
             let skip = skip_first.replace(false);
             if !skip {
                 stories.set(None);
+            } else if let Some(query) = query {
+                answered.set(Some(query.clone()));
             }
             let mut cancelled = None;
             if let Some(query) = query.clone().filter(|q| q.limit > 0 && !skip) {
@@ -50,8 +67,9 @@ pub fn use_related(
                     match result {
                         Ok(list) if !list.is_empty() => stories.set(Some(Rc::new(list))),
                         Ok(_) => {}
-                        Err(warning) => web_sys::console::warn_1(&warning.into()),
+                        Err(warning) => gloo_console::warn!(warning),
                     }
+                    answered.set(Some(query));
                 });
             }
             move || {
@@ -61,7 +79,10 @@ pub fn use_related(
             }
         });
     }
-    (*stories).clone()
+    RelatedState {
+        stories: (*stories).clone(),
+        settled,
+    }
 }
 
 async fn load(query: &RelatedQuery) -> Result<Vec<Story>, String> {

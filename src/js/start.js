@@ -1,13 +1,21 @@
 // Byline: self-start. Appended to wasm-bindgen's glue by scripts/finish-dist.mjs, so this
 // one module is all a publisher includes. It links byline.css (when the page does not),
 // then loads byline_bg.wasm from beside itself and mounts every [data-byline] element.
-// When every host on the page is data-loading="lazy", nothing more is fetched until one
-// of them nears the viewport or an eager host is added.
+// Nothing more is fetched while every host waits: a data-loading="lazy" host until it nears
+// the viewport; an idle one (data-loading="idle", the default of a pre-rendered host, which
+// reads and works without the wasm) until the browser is idle after the page has loaded, or
+// the reader nears or touches its reply form. An eager host added later starts at once.
 {
   const here = import.meta.url;
   const stylesheet = new URL("byline.css", here).href;
   const hosts = () => Array.from(document.querySelectorAll("[data-byline]"));
-  const isLazy = (host) => (host.getAttribute("data-loading") || "").trim().toLowerCase() === "lazy";
+  // The host's start mode, as core::config reads it: eager, lazy or idle (an unknown value
+  // means the default, which is idle for a pre-rendered host).
+  const mode = (host) => {
+    const value = (host.getAttribute("data-loading") || "").trim().toLowerCase();
+    if (value === "eager" || value === "lazy" || value === "idle") return value;
+    return host.hasAttribute("data-byline-prerendered") ? "idle" : "eager";
+  };
 
   const linkStylesheet = () => {
     const linked = Array.from(document.querySelectorAll("link[rel~='stylesheet' i]")).some(
@@ -48,9 +56,9 @@
   const preloadTranslations = () => {
     const page = document.documentElement.getAttribute("lang");
     const wanted = new Set();
-    // Lazy hosts fetch theirs when they near the viewport (a preload unused for a few seconds
+    // Lazy and idle hosts fetch theirs when they start (a preload unused for a few seconds
     // would earn a console warning).
-    for (const host of hosts().filter((h) => !isLazy(h))) {
+    for (const host of hosts().filter((h) => mode(h) === "eager")) {
       // The widget's own rule: the first of these that Intl accepts.
       const tag = [(host.getAttribute("data-lang") || "").replace(/_/g, "-"), page, navigator.language]
         .map((t) => (t || "").trim())
@@ -87,32 +95,66 @@
   const startWhenNeeded = () => {
     linkStylesheet();
     const present = hosts();
-    if (present.length === 0 || present.some((h) => !isLazy(h)) || !("IntersectionObserver" in window)) {
+    if (present.length === 0 || present.some((h) => mode(h) === "eager") || !("IntersectionObserver" in window)) {
       start();
       return;
     }
-    // Still coming: keeps their space reserved past the stylesheet's time limit.
-    present.forEach((host) => host.setAttribute("data-byline-state", "loading"));
-    const near = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          near.disconnect();
-          added.disconnect();
-          start();
-        }
-      },
-      { rootMargin: "300px 0px" },
-    );
-    present.forEach((host) => near.observe(host));
+    // Lazy hosts still coming keep their space reserved past the stylesheet's time limit; a
+    // pre-rendered host has its content already and reserves nothing.
+    const reserve = (host) => {
+      if (!host.hasAttribute("data-byline-prerendered")) host.setAttribute("data-byline-state", "loading");
+    };
+    present.forEach(reserve);
+    const cleanups = [];
+    const go = () => {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      start();
+    };
+    // Lazy hosts: within 300 px of the viewport. Idle hosts: their reply form (or, without
+    // one, the host's end) within a screen of it.
+    const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), {
+      rootMargin: "300px 0px",
+    });
+    const nearForm = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), {
+      rootMargin: "100% 0px",
+    });
+    cleanups.push(() => near.disconnect(), () => nearForm.disconnect());
+    const watched = new Set();
+    const watch = (host) => {
+      if (watched.has(host)) return;
+      watched.add(host);
+      if (mode(host) === "lazy") {
+        near.observe(host);
+        return;
+      }
+      nearForm.observe(host.querySelector("form") || host.lastElementChild || host);
+      // A reader who focuses, types in or taps the pre-rendered form gets the widget now.
+      for (const kind of ["focusin", "pointerdown", "keydown"]) {
+        host.addEventListener(kind, go, { once: true, passive: true });
+        cleanups.push(() => host.removeEventListener(kind, go));
+      }
+    };
+    present.forEach(watch);
+    // Idle hosts also start when the browser has nothing else to do after the page loaded.
+    if (present.some((h) => mode(h) === "idle")) {
+      const whenIdle = () => {
+        if (!("requestIdleCallback" in window)) return void setTimeout(go, 2000);
+        const id = requestIdleCallback(go, { timeout: 5000 });
+        cleanups.push(() => cancelIdleCallback(id));
+      };
+      if (document.readyState === "complete") whenIdle();
+      else {
+        window.addEventListener("load", whenIdle, { once: true });
+        cleanups.push(() => window.removeEventListener("load", whenIdle));
+      }
+    }
     const added = new MutationObserver(() => {
       const now = hosts();
-      now.forEach((host) => near.observe(host));
-      if (now.some((h) => !isLazy(h))) {
-        near.disconnect();
-        added.disconnect();
-        start();
-      }
+      if (now.some((h) => mode(h) === "eager")) return go();
+      now.forEach(reserve);
+      now.forEach(watch);
     });
+    cleanups.push(() => added.disconnect());
     // Hosts added, elements gaining data-byline, or a host switched to eager all count.
     added.observe(document.documentElement, {
       childList: true,
