@@ -511,6 +511,9 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
             thread_source: Some(source),
             texts: english(),
             on_event: Default::default(),
+            action: None,
+            reply_as: None,
+            prerender: false,
         },
     )
     .render();
