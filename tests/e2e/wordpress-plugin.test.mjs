@@ -1,0 +1,634 @@
+// End-to-end: the WordPress plugin (CONTRACT 10, issue 15) in a REAL WordPress 6.1
+// (../shared/wordpress next to the repository), in a classic theme (Twenty Twenty-One) and a
+// block theme (Twenty Twenty-Three), in Chromium.
+//
+// WordPress is brought into the plugin's state with up.sh's knobs: WP_ANON_REST=0 (no
+// site-wide permission for anonymous REST comments: the plugin grants it per post),
+// WP_DEBUG_LOG=1 (every PHP notice goes to /tmp/wp/debug.log) and WP_THEME. The `after` hook
+// runs up.sh again with default knobs (and the theme it found), which tests/e2e/wordpress.test.mjs
+// needs. The plugin is built by scripts/wordpress-plugin (scripts/test runs it after the release
+// build; this file runs it too when the zip is older than dist/), installed from byline.zip with
+// Plugin_Upgrader (what Plugins > Add New > Upload runs) and activated with activate_plugin().
+// Test posts, an image, a category and a reader account are made with $WP_EVAL and removed
+// afterwards (all marked with the meta key _byline_e2e).
+//
+// For each theme, in order: without the plugin anonymous REST comments are refused; install and
+// activate; a single post (one h1, the article from the post, related stories, the reply area;
+// the theme's title, featured image and comment area gone; byline.js a module next to WordPress's
+// inline scripts); a reply through REST (held, then approved and in the thread); with scripts off,
+// the post as WordPress renders it inside the host, and WordPress's own form sends; comments
+// closed; a logged-in reader; a post filtered off and REST refusals; axe in light and dark;
+// archives, pages, feeds, the front page and the admin unchanged; bad input; and deactivation
+// giving the theme back byte for byte.
+//
+// Run: trunk build --release && node --test tests/e2e/wordpress-plugin.test.mjs (as root)
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { assertDistBuilt } from './support/server.mjs';
+import { formatViolations, launch, newPage, runAxe, waitForWidget } from './support/browser.mjs';
+import { WP_WORK } from './support/wordpress.mjs';
+import {
+  PLUGIN_DIR,
+  UP_SH,
+  WP_CONTENT,
+  backdateComments,
+  createTestContent,
+  deactivate,
+  debugLogSince,
+  debugLogSize,
+  ensurePluginBuilt,
+  get,
+  installAndActivate,
+  isActive,
+  listFiles,
+  logIn,
+  normaliseHtml,
+  png,
+  removeMuPlugin,
+  removeTestContent,
+  skipReason,
+  uninstall,
+  upSh,
+  writeMuPlugin,
+} from './support/wordpress-plugin.mjs';
+
+const SKIP = skipReason();
+if (SKIP) process.stderr.write(`wordpress-plugin.test.mjs skipped: ${SKIP}\n`);
+
+const THEMES = ['twentytwentyone', 'twentytwentythree'];
+const PLUGIN_KNOBS = { WP_ANON_REST: '0', WP_DEBUG_LOG: '1' };
+const RUN = Date.now().toString(36);
+
+const TITLE = 'Harbour wall repairs begin on Monday';
+const EXCERPT = 'Work on the storm-damaged wall should take six weeks.';
+const CAPTION = 'The north quay at low tide.';
+const READER = { login: `byline-reader-${RUN}`, password: `pw-${RUN}-Quay!`, email: `reader.${RUN}@example.org`, name: 'Morwenna Trist' };
+const SECRET = `SECRET-${RUN}`;
+
+/** The main post's content, as the block editor writes it. */
+const MAIN_CONTENT = [
+  '<!-- wp:paragraph --><p>Contractors will close the north quay from Monday while the harbour wall is rebuilt.</p><!-- /wp:paragraph -->',
+  '<!-- wp:heading --><h2>What changes for boats</h2><!-- /wp:heading -->',
+  '<!-- wp:paragraph --><p>Fishing boats will moor at the <strong>south pontoon</strong> &amp; the slipway stays open.</p><!-- /wp:paragraph -->',
+  '<!-- wp:list --><ul><li>Quay closed: six weeks</li><li>Pontoon: open</li></ul><!-- /wp:list -->',
+  '<!-- wp:quote --><blockquote class="wp-block-quote"><p>“It is overdue.”</p></blockquote><!-- /wp:quote -->',
+].join('\n\n');
+const MAIN_BODY = [
+  'Contractors will close the north quay from Monday while the harbour wall is rebuilt.',
+  'What changes for boats',
+  'Fishing boats will moor at the south pontoon & the slipway stays open.',
+  'Quay closed: six weeks',
+  'Pontoon: open',
+  '“It is overdue.”',
+].join('\n\n');
+
+const MARKUP_TITLE = 'Quay <em>reopens</em> &amp; "boats" <b>return</b><script>window.bylineE2eTitleScript = 1;</script>';
+/** What WordPress's the_title filters (wptexturize) make of MARKUP_TITLE's text. */
+const MARKUP_HEADLINE = 'Quay reopens & “boats” return';
+
+/** Every post the suite makes. */
+const POSTS = {
+  main: { title: TITLE, content: MAIN_CONTENT, excerpt: EXCERPT, category: 'news', image: true },
+  related: { title: 'Ferry timetable changes for the winter', content: '<p>The ferry runs hourly from November.</p>', category: 'news' },
+  closed: { title: 'Council meeting minutes published', content: '<p>The minutes are online.</p>', comments: 'closed' },
+  off: { title: 'A post the byline_enabled filter turns off', content: '<p>Shown by the theme alone.</p>' },
+  page: { title: 'About the Courier', content: '<p>A page, which Byline leaves alone.</p>', type: 'page' },
+  emptyTitle: { title: '', content: '<p>A post without a title.</p>' },
+  noContent: { title: 'A post with no content', content: '' },
+  long: {
+    title: 'A very long post',
+    repeat: ['<!-- wp:paragraph --><p>The harbour authority published every tide table since 1850 in this one post, line by line.</p><!-- /wp:paragraph -->\n\n', 1700],
+  },
+  shortcodes: {
+    title: 'A post with shortcodes',
+    content:
+      '<p>Before the shortcodes.</p>\n\n' +
+      '[caption id="" align="alignnone" width="300"]<img src="/wp-includes/images/blank.gif" alt="The quay" width="300" height="200" /> The quay at dawn[/caption]\n\n' +
+      '<p>Escaped: [[gallery]] and unknown: [bylinee2e_unknown foo="bar"]</p>',
+  },
+  scripts: {
+    title: 'A post with a script and an iframe',
+    content:
+      '<p>Before the script.</p>\n' +
+      '<script>window.bylineE2eContentScript = (window.bylineE2eContentScript || 0) + 1;</script>\n' +
+      '<iframe src="https://example.invalid/embed" title="An embedded map" width="300" height="150"></iframe>\n' +
+      '<p>Text that looks like markup: &lt;/script&gt;&lt;script&gt;window.bylineE2ePwned = 1&lt;/script&gt; &lt;!-- ends here</p>',
+  },
+  markupTitle: { title: MARKUP_TITLE, content: '<p>A title with markup.</p>' },
+  password: { title: 'A protected post', content: `<p>${SECRET} content.</p>`, excerpt: `${SECRET} excerpt.`, password: 'harbour' },
+  private: { title: 'A private post', content: `<p>${SECRET} private.</p>`, status: 'private' },
+};
+
+let wp;
+let env;
+let site;
+let browser;
+let originalTheme;
+let admin;
+/** The recorded page of the running test (closed by each test). */
+let rec;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Chromium's note about the test server's wasm type (php -S sends application/octet-stream). */
+const isWasmTypeNote = (text) => /application\/wasm/.test(text);
+
+/** Opens a post in a fresh context and waits for the widget to be ready. */
+async function openPost(url, opts = {}) {
+  rec = await newPage(browser, opts);
+  await rec.page.goto(url);
+  await waitForWidget(rec.page, '[data-byline]', 'ready');
+  return rec.page;
+}
+
+async function closePage() {
+  await rec?.close();
+  rec = undefined;
+}
+
+/** No console errors, no uncaught exceptions, no warnings but the wasm type note. */
+function assertQuietConsole() {
+  assert.deepEqual(rec.errors(), [], 'no console.error');
+  assert.deepEqual(rec.pageErrors.map(String), [], 'no uncaught exception');
+  assert.deepEqual(rec.warnings().filter((w) => !isWasmTypeNote(w)), [], 'no console.warn');
+}
+
+/** The post's article data block, parsed, from a page. */
+function articleData(page, id) {
+  return page.evaluate((id) => {
+    const block = document.getElementById(`byline-article-${id}`);
+    return block ? { type: block.type, data: JSON.parse(block.textContent) } : null;
+  }, id);
+}
+
+/** The article data block parsed from raw HTML (proves nothing inside it ended the element). */
+function articleFromHtml(html, id) {
+  const start = html.indexOf(`<script type="application/json" id="byline-article-${id}">`);
+  if (start < 0) return null;
+  const from = html.indexOf('>', start) + 1;
+  return JSON.parse(html.slice(from, html.indexOf('</script>', from)));
+}
+
+/** Every h1 of the page: its text and whether it is Byline's headline. */
+function headings(page) {
+  return page.$$eval('h1', (list) =>
+    list.map((h) => ({ text: h.textContent.replace(/\s+/g, ' ').trim(), byline: h.classList.contains('byline-headline') })),
+  );
+}
+
+/** Waits until WordPress's 15 s flood window (same address) is over for the suite's posts. */
+async function clearFloodWindow(postIds) {
+  backdateComments(wp, postIds);
+  const wait = wp.floodWait();
+  if (wait > 0) await sleep(wait * 1000);
+}
+
+/**
+ * Asserts two pages are the same HTML once normalised (normaliseHtml); on a difference, shows
+ * where, with some context, rather than two 30 KB strings.
+ */
+function assertSameHtml(actual, expected, what) {
+  const a = normaliseHtml(actual);
+  const b = normaliseHtml(expected);
+  if (a === b) return;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const around = (text) => JSON.stringify(text.slice(Math.max(0, i - 200), i + 300));
+  assert.fail(`${what}: differs at character ${i} (lengths ${a.length} and ${b.length})\nnow:    ${around(a)}\nbefore: ${around(b)}`);
+}
+
+/**
+ * PHP notices, warnings and errors in the debug log since a mark. WordPress's own update check
+ * (wp-includes/update.php, run by admin screens and plugin activation) cannot reach
+ * WordPress.org from this loopback-only machine and says so with a notice: not the plugin's.
+ */
+function phpProblemsSince(mark) {
+  return debugLogSince(mark).filter(
+    (line) => /PHP (Warning|Notice|Fatal|Parse|Deprecated|Strict)|plugins\/byline\//i.test(line) && !/wp-includes\/update\.php on line \d+$/.test(line),
+  );
+}
+
+/** POST /wp/v2/comments as a reader who is not logged in. */
+async function anonymousRestComment(postId, content = `A reply ${RUN}`) {
+  const response = await fetch(env.REST_COMMENTS, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ post: postId, content, author_name: 'Ann Onymous', author_email: `ann.${RUN}@example.org` }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Text of the widget's reply status region, whitespace collapsed. */
+function replyStatus(page) {
+  return page.$eval('.byline-reply', (section) => section.textContent.replace(/\s+/g, ' ').trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, () => {
+  before(async () => {
+    assertDistBuilt();
+    ensurePluginBuilt();
+    wp = upSh(PLUGIN_KNOBS);
+    env = wp.env;
+    originalTheme = wp.eval('echo get_stylesheet();').trim();
+    // Leftovers of an interrupted run.
+    uninstall(wp);
+    removeMuPlugin();
+    removeTestContent(wp);
+
+    const image = path.join(WP_WORK, `byline-e2e-${RUN}.png`);
+    writeFileSync(image, png(1200, 675, [46, 92, 138]));
+    site = createTestContent(wp, { run: RUN, posts: POSTS, image: { file: image, caption: CAPTION }, user: READER });
+
+    // The developer's filter turning Byline off for one post, and inline scripts around byline.js
+    // (which the module tag must keep).
+    writeMuPlugin(`<?php
+/* Plugin Name: Byline e2e (test only, removed after the test) */
+add_filter( 'byline_enabled', function ( $enabled, $post ) { return ${site.ids.off} === (int) $post->ID ? false : $enabled; }, 10, 2 );
+add_action( 'wp_enqueue_scripts', function () {
+	if ( wp_script_is( 'byline', 'enqueued' ) ) {
+		wp_add_inline_script( 'byline', 'window.bylineE2eBefore = true;', 'before' );
+		wp_add_inline_script( 'byline', 'window.bylineE2eAfter = true;', 'after' );
+	}
+}, 20 );
+`);
+    admin = await logIn(env.BASE_URL, env.WP_ADMIN_USER, env.WP_ADMIN_PASSWORD);
+    browser = await launch();
+  });
+
+  after(async () => {
+    await closePage();
+    await browser?.close();
+    const errors = [];
+    for (const step of [
+      () => uninstall(wp),
+      () => removeMuPlugin(),
+      () => removeTestContent(wp),
+      // Default knobs (anonymous REST on, no debug log) and the theme this run found.
+      () => upSh(originalTheme ? { WP_THEME: originalTheme } : {}),
+    ]) {
+      try {
+        if (wp) step();
+      } catch (error) {
+        errors.push(error.message);
+      }
+    }
+    if (errors.length > 0) throw new Error(`restoring WordPress failed:\n${errors.join('\n')}`);
+  });
+
+  for (const theme of THEMES) {
+    describe(theme, () => {
+      /** The theme's pages before the plugin was activated. */
+      const snapshots = {};
+      let logMark = 0;
+
+      const url = (key) => site.urls[key];
+      const id = (key) => site.ids[key];
+
+      before(async () => {
+        wp = upSh({ ...PLUGIN_KNOBS, WP_THEME: theme });
+        logMark = debugLogSize();
+        wp.deleteComments([id('main'), id('closed')]);
+        const pages = {
+          main: url('main'),
+          off: url('off'),
+          page: url('page'),
+          emptyTitle: url('emptyTitle'),
+          password: url('password'),
+          private: url('private'),
+          archive: site.category.url,
+          home: `${env.BASE_URL}/`,
+          feed: `${env.BASE_URL}/feed/`,
+          categoryFeed: site.category.feed,
+        };
+        for (const [key, address] of Object.entries(pages)) snapshots[key] = { url: address, ...(await get(address)) };
+      });
+
+      after(async () => {
+        await closePage();
+        uninstall(wp);
+      });
+
+      test('without the plugin, WordPress refuses anonymous REST comments (401)', async () => {
+        assert.equal(snapshots.main.status, 200);
+        assert.doesNotMatch(snapshots.main.text, /data-byline/);
+        const answer = await anonymousRestComment(id('main'));
+        assert.equal(answer.status, 401, JSON.stringify(answer.body));
+        assert.equal(answer.body.code, 'rest_comment_login_required');
+      });
+
+      test('installs from byline.zip (Plugin_Upgrader) with every file of dist-wordpress/byline, and activates', () => {
+        installAndActivate(wp);
+        assert.ok(isActive(wp), 'active');
+        assert.deepEqual(listFiles(path.join(WP_CONTENT, 'plugins', 'byline')), listFiles(PLUGIN_DIR));
+      });
+
+      // Before any test adds comments: Twenty Twenty-One's footer lists the latest ones.
+      test('with the plugin active, archives, the front page, pages, feeds, the admin and posts Byline does not show (filtered off, no title, protected, private) are unchanged', async () => {
+        for (const key of ['archive', 'home', 'page', 'feed', 'categoryFeed', 'off', 'emptyTitle', 'password', 'private']) {
+          const now = await get(snapshots[key].url);
+          assert.equal(now.status, snapshots[key].status, key);
+          assert.doesNotMatch(now.text, /data-byline|byline-article-|assets\/byline/, key);
+          assertSameHtml(now.text, snapshots[key].text, `${key} is byte for byte as before`);
+          assert.ok(!now.text.includes(SECRET), `${key}: nothing of the protected or private content`);
+        }
+        assert.equal(snapshots.private.status, 404, 'a private post is not found by a reader who is not logged in');
+        const adminNow = await get(`${env.BASE_URL}/wp-admin/edit.php`, admin.header);
+        assert.equal(adminNow.status, 200);
+        assert.doesNotMatch(adminNow.text, /data-byline|byline-article-|assets\/byline/);
+      });
+
+      test('a single post: one h1 (the headline), the article from the post, related stories and the reply area; the theme’s title, image and comments are not repeated', async () => {
+        const page = await openPost(url('main'));
+
+        // The article data: a NewsArticle from the post, in an application/json block.
+        const block = await articleData(page, id('main'));
+        assert.equal(block?.type, 'application/json');
+        const a = block.data;
+        assert.equal(a['@type'], 'NewsArticle');
+        assert.equal(a.headline, TITLE);
+        assert.equal(a.description, EXCERPT);
+        assert.deepEqual(a.author, { '@type': 'Person', name: 'admin', url: `${env.BASE_URL}/author/admin/` });
+        assert.match(a.datePublished, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+        assert.match(a.dateModified, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+        assert.match(a.image.url, new RegExp(`/wp-content/uploads/.*byline-e2e-lead-${RUN}\\.png$`));
+        // The "large" size: at most 1024 wide, or the theme's $content_width (750 in Twenty Twenty-One).
+        assert.ok(a.image.width > 0 && a.image.width <= 1024, `width ${a.image.width}`);
+        assert.ok(Math.abs(a.image.height - (a.image.width * 675) / 1200) <= 1, `height ${a.image.height}`);
+        assert.equal(a.image.caption, CAPTION);
+        assert.deepEqual(a.articleSection, ['Porthaven News']);
+        assert.equal(a.articleBody, MAIN_BODY);
+        assert.equal(a.url, url('main'));
+        assert.equal(a.identifier, id('main'));
+
+        // The host's attributes.
+        const attrs = await page.$eval('[data-byline]', (el) => Object.fromEntries([...el.attributes].map((x) => [x.name, x.value])));
+        assert.equal(attrs['data-article'], `#byline-article-${id('main')}`);
+        assert.equal(attrs['data-post-id'], String(id('main')));
+        assert.equal(attrs['data-reply-endpoint'], env.REST_COMMENTS);
+        assert.equal(attrs['data-replies-src'], `${env.REST_COMMENTS}?post=${id('main')}&per_page=50&order=asc`);
+        assert.equal(attrs['data-reply-action'], env.FORM_ACTION);
+        assert.equal(attrs['data-related'], site.category.feed);
+        assert.equal(attrs['data-require-name-email'], 'true');
+        assert.equal(attrs['data-lang'], 'en-US');
+        assert.equal(attrs['data-replies'], undefined);
+        assert.equal(attrs['data-reply-nonce'], undefined, 'no nonce for a reader who is not logged in');
+
+        // What the reader sees: one h1, Byline's; the article; related stories; the reply form.
+        assert.deepEqual(await headings(page), [{ text: TITLE, byline: true }]);
+        assert.equal((await page.textContent('.byline-standfirst')).trim(), EXCERPT);
+        assert.match(await page.getAttribute('.byline-image', 'src'), /byline-e2e-lead-/);
+        assert.equal((await page.textContent('.byline-caption')).trim(), CAPTION);
+        const paragraphs = await page.$$eval('.byline-body p', (list) => list.map((p) => p.textContent.trim()));
+        assert.ok(paragraphs.includes('Fishing boats will moor at the south pontoon & the slipway stays open.'), paragraphs.join(' | '));
+        await page.locator('.byline-related-link').first().waitFor();
+        const related = await page.$$eval('.byline-related-link', (list) => list.map((l) => l.href));
+        assert.deepEqual(related, [url('related')], 'the other post of the category, not this one');
+        await page.locator('.byline-reply form').waitFor();
+
+        // The theme's own copies are gone (the fallback in the host went when the widget rendered).
+        const leftovers = await page.evaluate(() => ({
+          featured: document.querySelectorAll('.wp-block-post-featured-image, .post-thumbnail').length,
+          leadImages: [...document.querySelectorAll('img')].filter((i) => /byline-e2e-lead-/.test(i.src) && !i.closest('.byline-root')).length,
+          commentForms: document.querySelectorAll('#commentform, #respond, .comment-respond').length,
+          commentAreas: document.querySelectorAll('#comments, .comments-area, .wp-block-comments').length,
+          fallbackTitle: document.querySelectorAll('.byline-fallback-title').length,
+        }));
+        assert.deepEqual(leftovers, { featured: 0, leadImages: 0, commentForms: 0, commentAreas: 0, fallbackTitle: 0 });
+
+        // byline.js is a module, and WordPress's inline scripts before and after it stayed.
+        const scripts = await page.evaluate(() => ({
+          type: document.getElementById('byline-js')?.getAttribute('type'),
+          before: Boolean(document.getElementById('byline-js-before')) && window.bylineE2eBefore === true,
+          after: Boolean(document.getElementById('byline-js-after')) && window.bylineE2eAfter === true,
+        }));
+        assert.deepEqual(scripts, { type: 'module', before: true, after: true });
+        assert.equal(await page.title(), `${TITLE} – WP Comment Widget Test`, 'the document title is the theme’s');
+        assertQuietConsole();
+        await closePage();
+      });
+
+      test('a reply sent through REST lands with the post’s id, is announced as awaiting moderation, and once approved appears in the thread', async () => {
+        await clearFloodWindow([id('main')]);
+        wp.deleteComments([id('main')]);
+        const page = await openPost(url('main'));
+        const text = `The quay closure (${theme} ${RUN}) is overdue.`;
+        await page.fill('.byline-reply textarea[name="comment"]', text);
+        await page.fill('.byline-reply input[name="author"]', 'Ines Marrow');
+        await page.fill('.byline-reply input[name="email"]', `ines.${theme}.${RUN}@example.org`);
+        await page.click('.byline-reply button[type="submit"]');
+        await page.waitForFunction(() => /awaiting moderation/i.test(document.querySelector('.byline-reply [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+
+        const stored = wp.comments(id('main'));
+        assert.equal(stored.length, 1, JSON.stringify(stored));
+        assert.equal(Number(stored[0].comment_post_ID), id('main'));
+        assert.equal(stored[0].comment_content, text);
+        assert.equal(stored[0].comment_author, 'Ines Marrow');
+        assert.equal(stored[0].comment_approved, '0');
+
+        wp.approve(stored[0].comment_ID);
+        await page.reload();
+        await waitForWidget(page, '[data-byline]', 'ready');
+        const item = page.locator('.byline-thread-list > li.byline-reply-item:not(.byline-pending)', { hasText: text });
+        await item.waitFor({ timeout: 10_000 });
+        assert.match(await page.textContent('.byline-thread-heading'), /1 reply/);
+        assertQuietConsole();
+        await closePage();
+      });
+
+      test('with scripts off, the host holds the post as WordPress renders it (content, approved comments, WordPress’s form), and a reply sent through that form lands', async () => {
+        await clearFloodWindow([id('main')]);
+        const approvedText = `An approved reply for readers without scripts (${theme} ${RUN}).`;
+        wp.insertComments([
+          {
+            comment_post_ID: id('main'),
+            comment_author: 'Dora Keel',
+            comment_author_email: `dora.${RUN}@example.org`,
+            comment_content: approvedText,
+            comment_approved: 1,
+            comment_date_gmt: new Date(Date.now() - 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+          },
+        ]);
+        rec = await newPage(browser, { javaScriptEnabled: false });
+        const page = rec.page;
+        await page.goto(url('main'));
+
+        const fallback = await page.$eval('[data-byline]', (host) => ({
+          title: host.querySelector('h1')?.textContent.trim(),
+          image: Boolean(host.querySelector('img[src*="byline-e2e-lead-"]')),
+          content: host.textContent.includes('Contractors will close the north quay'),
+          quote: Boolean(host.querySelector('blockquote.wp-block-quote')),
+          comments: [...host.querySelectorAll('.comment-list .comment-content, .comment-list .comment-body')].map((c) => c.textContent.replace(/\s+/g, ' ').trim()).join(' '),
+          form: host.querySelector('form#commentform')?.getAttribute('action'),
+          postId: host.querySelector('form#commentform input[name="comment_post_ID"]')?.value,
+        }));
+        assert.equal(fallback.title, TITLE);
+        assert.ok(fallback.image, 'the featured image');
+        assert.ok(fallback.content, 'the content');
+        assert.ok(fallback.quote, 'the content as rendered (a quote block)');
+        assert.match(fallback.comments, new RegExp(approvedText.replace(/[()]/g, '\\$&')));
+        assert.equal(fallback.form, env.FORM_ACTION);
+        assert.equal(fallback.postId, String(id('main')));
+        assert.deepEqual(await headings(page), [{ text: TITLE, byline: false }], 'one h1, in the fallback');
+        const outside = await page.evaluate(() =>
+          document.querySelectorAll('#commentform:not([data-byline] *), .wp-block-post-featured-image, .post-thumbnail, .wp-block-comments').length,
+        );
+        assert.equal(outside, 0, 'no second form, image or comment area from the theme');
+
+        const text = `Sent without scripts (${theme} ${RUN}).`;
+        await page.fill('#commentform textarea[name="comment"]', text);
+        await page.fill('#commentform input[name="author"]', 'Finn Oyster');
+        await page.fill('#commentform input[name="email"]', `finn.${theme}.${RUN}@example.org`);
+        await Promise.all([page.waitForNavigation(), page.click('#commentform [type="submit"]')]);
+        const landed = wp.comments(id('main')).find((c) => c.comment_content === text);
+        assert.ok(landed, 'the reply is stored');
+        assert.equal(Number(landed.comment_post_ID), id('main'));
+        assert.equal(landed.comment_approved, '0');
+        // WordPress's redirect shows the held reply to its author, inside the fallback.
+        assert.match(await page.textContent('[data-byline]'), /awaiting moderation/i);
+        await closePage();
+      });
+
+      test('comments closed: Byline says replies are closed (data-replies="closed") and shows no form', async () => {
+        const page = await openPost(url('closed'));
+        assert.equal(await page.getAttribute('[data-byline]', 'data-replies'), 'closed');
+        await page.locator('.byline-replies-closed').waitFor();
+        assert.match(await page.textContent('.byline-replies-closed'), /Replies are closed/);
+        assert.equal(await page.locator('.byline-reply form, #commentform').count(), 0);
+        assert.equal((await headings(page)).length, 1);
+        const answer = await anonymousRestComment(id('closed'));
+        assert.equal(answer.status, 403, 'WordPress’s own check: comments closed');
+        assert.equal(answer.body.code, 'rest_comment_closed');
+        assertQuietConsole();
+        await closePage();
+      });
+
+      test('a logged-in reader replies as themself (data-reply-nonce, data-reply-as; X-WP-Nonce)', async () => {
+        await clearFloodWindow([id('main')]);
+        const reader = await logIn(env.BASE_URL, READER.login, READER.password);
+        rec = await newPage(browser);
+        await rec.context.addCookies(reader.cookies);
+        const sent = [];
+        rec.page.on('request', (request) => {
+          if (request.method() === 'POST' && request.url().startsWith(env.REST_COMMENTS)) sent.push(request.headers());
+        });
+        const page = rec.page;
+        await page.goto(url('main'));
+        await waitForWidget(page, '[data-byline]', 'ready');
+        const attrs = await page.$eval('[data-byline]', (el) => ({ nonce: el.getAttribute('data-reply-nonce'), as: el.getAttribute('data-reply-as') }));
+        assert.match(attrs.nonce ?? '', /^[0-9a-f]{10}$/);
+        assert.equal(attrs.as, READER.name);
+
+        await page.locator('.byline-reply form').waitFor();
+        assert.match(await replyStatus(page), new RegExp(`Logged in as ${READER.name}`));
+        assert.equal(await page.locator('.byline-reply input[name="author"]:visible, .byline-reply input[name="email"]:visible').count(), 0, 'no name or email fields');
+        const text = `Replying while logged in (${theme} ${RUN}).`;
+        await page.fill('.byline-reply textarea[name="comment"]', text);
+        await page.click('.byline-reply button[type="submit"]');
+        await page.waitForFunction(() => /awaiting moderation|published/i.test(document.querySelector('.byline-reply [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+        assert.equal(sent.at(-1)?.['x-wp-nonce'], attrs.nonce);
+        const landed = wp.comments(id('main')).find((c) => c.comment_content === text);
+        assert.ok(landed, 'stored');
+        assert.equal(Number(landed.user_id), site.user.id);
+        assert.equal(landed.comment_author, READER.name);
+        await closePage();
+      });
+
+      test('anonymous REST comments: allowed only where Byline shows (refused on a post filtered off, a protected post and a page)', async () => {
+        // An empty comment: WordPress's permission check passes (400, not 401) and nothing is stored.
+        const allowed = await anonymousRestComment(id('main'), '');
+        assert.equal(allowed.status, 400, JSON.stringify(allowed.body));
+        assert.equal(allowed.body.code, 'rest_comment_content_invalid');
+        for (const key of ['off', 'password', 'page']) {
+          const refused = await anonymousRestComment(id(key));
+          assert.equal(refused.status, 401, `${key}: ${JSON.stringify(refused.body)}`);
+          assert.equal(refused.body.code, 'rest_comment_login_required');
+        }
+        assert.doesNotMatch((await get(url('off'))).text, /data-byline|byline-article-|assets\/byline/, 'the post filtered off is the theme’s');
+      });
+
+      for (const scheme of ['light', 'dark']) {
+        test(`axe-core: no violations on the post page (${scheme})`, async () => {
+          const page = await openPost(url('main'), { colorScheme: scheme });
+          await page.locator('.byline-related-link').first().waitFor();
+          await page.locator('.byline-reply form').waitFor();
+          const violations = await runAxe(page);
+          assert.equal(violations.length, 0, formatViolations(violations));
+          await closePage();
+        });
+      }
+
+      test('bad input renders safely or leaves the theme’s output, with no PHP notice or warning', async () => {
+        // No title, a password, private: the theme's own output (byte for byte before any
+        // comment: the test after activation), nothing of the protected content.
+        for (const key of ['emptyTitle', 'password', 'private']) {
+          const now = await get(url(key));
+          assert.equal(now.status, snapshots[key].status, key);
+          assert.doesNotMatch(now.text, /data-byline|byline-article-|assets\/byline/, key);
+          assert.ok(!now.text.includes(SECRET), `${key}: nothing of the protected content`);
+        }
+
+        // Printed as HTML, the data block always parses (nothing inside it ends the element).
+        const expectBody = {
+          noContent: (body) => assert.equal(body, ''),
+          long: (body) => assert.ok(body.length > 150_000 && body.split('\n\n').length === 1700, `long: ${body.length}`),
+          shortcodes: (body) => {
+            assert.match(body, /The quay at dawn/);
+            // (wptexturize curls the quotes of a shortcode WordPress does not know)
+            assert.match(body, /Escaped: \[gallery\] and unknown: \[bylinee2e_unknown foo=.bar.\]/);
+          },
+          scripts: (body) => {
+            // (wptexturize makes the "--" of the content an en dash)
+            assert.match(body, /^Before the script\.\n\nText that looks like markup: <\/script><script>window\.bylineE2ePwned = 1<\/script> <!\S+ ends here$/);
+          },
+          markupTitle: (body) => assert.equal(body, 'A title with markup.'),
+        };
+        for (const [key, check] of Object.entries(expectBody)) {
+          const html = (await get(url(key))).text;
+          const article = articleFromHtml(html, id(key));
+          assert.ok(article, `${key}: the data block`);
+          check(article.articleBody);
+          assert.equal(html.match(/<script type="application\/json" id="byline-article-/g).length, 1, `${key}: one data block`);
+        }
+
+        // In the browser: each renders, with one h1, the text as text.
+        for (const key of ['noContent', 'long', 'shortcodes', 'scripts', 'markupTitle']) {
+          const page = await openPost(url(key));
+          const h1 = await headings(page);
+          assert.equal(h1.length, 1, `${key}: one h1 (${JSON.stringify(h1)})`);
+          assert.ok(h1[0].byline, `${key}: Byline's headline`);
+          if (key === 'markupTitle') assert.equal(h1[0].text, MARKUP_HEADLINE);
+          if (key === 'scripts') {
+            assert.equal(await page.evaluate(() => window.bylineE2ePwned), undefined, 'text stayed text');
+            assert.ok(
+              (await page.$$eval('.byline-body p', (list) => list.map((p) => p.textContent))).some((t) => t.includes('</script><script>window.bylineE2ePwned')),
+              'the markup-like text is shown as text',
+            );
+          }
+          assert.deepEqual(rec.errors(), [], `${key}: no console.error`);
+          assert.deepEqual(rec.pageErrors.map(String), [], `${key}: no uncaught exception`);
+          await closePage();
+        }
+
+        assert.deepEqual(phpProblemsSince(logMark), [], 'the debug log');
+      });
+
+      test('deactivating gives the theme back: the post’s page is byte for byte as before activation', async () => {
+        wp.deleteComments([id('main')]);
+        deactivate(wp);
+        assert.ok(!isActive(wp));
+        const now = await get(url('main'));
+        assert.equal(now.status, 200);
+        assertSameHtml(now.text, snapshots.main.text, 'the post');
+        const refused = await anonymousRestComment(id('main'));
+        assert.equal(refused.status, 401, 'anonymous REST comments refused again');
+        assert.deepEqual(phpProblemsSince(logMark), [], 'the debug log');
+      });
+    });
+  }
+});
