@@ -65,6 +65,10 @@ pub struct Host {
     pub scripts: Vec<usize>,
     /// It has a `<template>` child (page data the pre-renderer cannot carry over).
     pub template: bool,
+    /// Where its start tag is in the page (bytes).
+    pub start_tag: std::ops::Range<usize>,
+    /// Where its end tag is; `None` when the page leaves it out.
+    pub end_tag: Option<std::ops::Range<usize>>,
 }
 
 impl Host {
@@ -192,21 +196,29 @@ pub fn scan(html: &str) -> Result<Page, String> {
                 let mut s = s4.borrow_mut();
                 let number = s.page.hosts.len() + 1;
                 let nested = !s.open.is_empty();
+                let start_tag = el.source_location().bytes();
                 s.page.hosts.push(Host {
                     number,
-                    line: line_of(el.source_location().bytes().start),
+                    line: line_of(start_tag.start),
                     attributes: attributes_of(el),
                     void: el.end_tag_handlers().is_none(),
                     nested,
+                    start_tag,
                     ..Host::default()
                 });
                 number
             };
-            if let Some(handlers) = el.end_tag_handlers() {
+            if !s4.borrow().page.hosts[number - 1].void {
                 s4.borrow_mut().open.push(number - 1);
                 let state = s4.clone();
-                handlers.push(Box::new(move |_| {
-                    state.borrow_mut().open.pop();
+                let _ = el.on_end_tag(lol_html::end_tag!(move |end| {
+                    let mut s = state.borrow_mut();
+                    s.open.pop();
+                    let span = end.source_location().bytes();
+                    // An end tag the page leaves out is made up by the parser: no bytes.
+                    if !span.is_empty() {
+                        s.page.hosts[number - 1].end_tag = Some(span);
+                    }
                     Ok(())
                 }));
             }
@@ -269,11 +281,64 @@ pub fn scan(html: &str) -> Result<Page, String> {
     Ok(state.page)
 }
 
-/// The page with each host numbered in `markup` given that inner content and the
-/// [`MARK`] attribute; everything else is copied byte for byte.
-pub fn rewrite(html: &str, markup: &HashMap<usize, String>) -> Result<Vec<u8>, String> {
+/// The host's start tag with the [`MARK`] attribute: as written, with the attribute added
+/// before its closing `>` (or as written when it already has this version's mark).
+fn marked_start_tag(html: &str, host: &Host, version: &str) -> String {
+    let written = &html[host.start_tag.clone()];
+    match host.attribute(MARK) {
+        Some(v) if v == version => written.to_owned(),
+        None if written.ends_with('>') => {
+            format!("{} {MARK}=\"{version}\">", &written[..written.len() - 1])
+        }
+        // Another version's mark: the tag is written anew from its attributes.
+        _ => {
+            let name = written[1..]
+                .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap_or("div");
+            let mut tag = format!("<{name}");
+            for (n, v) in &host.attributes {
+                if n != MARK {
+                    tag.push_str(&format!(
+                        " {n}=\"{}\"",
+                        v.replace('&', "&amp;").replace('"', "&quot;")
+                    ));
+                }
+            }
+            tag.push_str(&format!(" {MARK}=\"{version}\">"));
+            tag
+        }
+    }
+}
+
+/// The page with each host numbered in `markup` given that inner content and the [`MARK`]
+/// attribute; every other byte is copied as it is, the host's own start and end tags too.
+pub fn rewrite(
+    html: &str,
+    page: &Page,
+    markup: &HashMap<usize, String>,
+) -> Result<Vec<u8>, String> {
     let count = Rc::new(RefCell::new(0usize));
     let version = env!("CARGO_PKG_VERSION");
+    let mut whole = HashMap::new();
+    for (number, inner) in markup {
+        let host = page
+            .hosts
+            .get(number - 1)
+            .ok_or_else(|| format!("internal error: no host {number}"))?;
+        let end = host
+            .end_tag
+            .clone()
+            .ok_or_else(|| format!("internal error: host {number} has no end tag"))?;
+        whole.insert(
+            *number,
+            format!(
+                "{}{inner}{}",
+                marked_start_tag(html, host, version),
+                &html[end]
+            ),
+        );
+    }
     let settings =
         Settings::new().append_element_content_handler(element!("[data-byline]", move |el| {
             let number = {
@@ -281,9 +346,8 @@ pub fn rewrite(html: &str, markup: &HashMap<usize, String>) -> Result<Vec<u8>, S
                 *n += 1;
                 *n
             };
-            if let Some(inner) = markup.get(&number) {
-                el.set_attribute(MARK, version)?;
-                el.set_inner_content(inner, ContentType::Html);
+            if let Some(host) = whole.get(&number) {
+                el.replace(host, ContentType::Html);
             }
             Ok(())
         }));

@@ -130,7 +130,7 @@ fn process(file: &Path, root: Option<&Path>, report: &mut Report) {
     if markup.is_empty() {
         return;
     }
-    let out = match page::rewrite(&html, &markup) {
+    let out = match page::rewrite(&html, &page, &markup) {
         Ok(out) => out,
         Err(why) => return report.error(format!("{name}: {why}")),
     };
@@ -340,6 +340,11 @@ fn render_host(page: &Page, host: &Host, place: &Place) -> Result<String, Skip> 
     if host.void {
         return Err(Skip::Failed(
             "it is a void element (such as <img>), which cannot hold the widget".into(),
+        ));
+    }
+    if host.end_tag.is_none() {
+        return Err(Skip::Failed(
+            "its end tag is missing, so where it ends is for the browser to guess".into(),
         ));
     }
     if host.template {

@@ -98,10 +98,11 @@ fn digits(s: &str) -> (u64, usize, &str) {
     (value, n, &s[n..])
 }
 
-/// Two digits exactly.
+/// Two digits (the first two of a longer run: `+0100` is `01`, `00`).
 fn two(s: &str) -> Option<(u8, &str)> {
-    let (v, n, rest) = digits(s);
-    (n == 2).then_some((v as u8, rest))
+    let b = s.as_bytes();
+    (b.len() >= 2 && b[0].is_ascii_digit() && b[1].is_ascii_digit())
+        .then(|| ((b[0] - b'0') * 10 + (b[1] - b'0'), &s[2..]))
 }
 
 /// A UTC offset in minutes: `Z`, `±HH:MM`, `±HHMM` or `±HH`; the whole rest must be it.
