@@ -25,7 +25,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { assertDistBuilt } from './support/server.mjs';
@@ -129,6 +129,8 @@ let site;
 let browser;
 let originalTheme;
 let admin;
+/** The featured image's PNG, written for the run. */
+let imageFile;
 /** The recorded page of the running test (closed by each test). */
 let rec;
 
@@ -241,9 +243,9 @@ describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, ()
     removeMuPlugin();
     removeTestContent(wp);
 
-    const image = path.join(WP_WORK, `byline-e2e-${RUN}.png`);
-    writeFileSync(image, png(1200, 675, [46, 92, 138]));
-    site = createTestContent(wp, { run: RUN, posts: POSTS, image: { file: image, caption: CAPTION }, user: READER });
+    imageFile = path.join(WP_WORK, `byline-e2e-${RUN}.png`);
+    writeFileSync(imageFile, png(1200, 675, [46, 92, 138]));
+    site = createTestContent(wp, { run: RUN, posts: POSTS, image: { file: imageFile, caption: CAPTION }, user: READER });
 
     // The developer's filter turning Byline off for one post, and inline scripts around byline.js
     // (which the module tag must keep).
@@ -269,6 +271,7 @@ add_action( 'wp_enqueue_scripts', function () {
       () => uninstall(wp),
       () => removeMuPlugin(),
       () => removeTestContent(wp),
+      () => imageFile && rmSync(imageFile, { force: true }),
       // Default knobs (anonymous REST on, no debug log) and the theme this run found.
       () => upSh(originalTheme ? { WP_THEME: originalTheme } : {}),
     ]) {
