@@ -4,6 +4,7 @@
 //! feed order kept, at most the limit).
 
 use super::article::text_of;
+use super::loose;
 use super::text::{html_to_text, safe_url};
 use super::url::{resolve, same_page_key};
 use serde::Deserialize;
@@ -104,9 +105,9 @@ pub fn parse_json(text: &str) -> Result<Vec<RawItem>, FeedError> {
 #[derive(Debug, Default, Deserialize)]
 struct JsonFeedItem {
     title: Option<Value>,
-    #[serde(default, deserialize_with = "string_or_none")]
+    #[serde(default, deserialize_with = "loose::text")]
     url: Option<String>,
-    #[serde(default, deserialize_with = "string_or_none")]
+    #[serde(default, deserialize_with = "loose::text")]
     external_url: Option<String>,
     summary: Option<Value>,
     content_text: Option<Value>,
@@ -115,14 +116,6 @@ struct JsonFeedItem {
     date_modified: Option<Value>,
     image: Option<Value>,
     banner_image: Option<Value>,
-}
-
-/// A string field, or none when the value has any other shape.
-fn string_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => Some(s),
-        _ => None,
-    })
 }
 
 impl From<JsonFeedItem> for RawItem {

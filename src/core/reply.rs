@@ -1,6 +1,7 @@
 //! The reply: fields, validation (WordPress's rules, UTF-8 byte limits), the two wire
 //! encodings and the classification of every server answer into an [`Outcome`].
 
+use super::loose;
 use super::text::html_to_text;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -370,6 +371,7 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
         Some(e) if (200..300).contains(&status) => e
             .data
             .status
+            .and_then(|s| u16::try_from(s).ok())
             .filter(|s| matches!(s, 403 | 409 | 429))
             .unwrap_or(status),
         _ => status,
@@ -437,9 +439,9 @@ fn refused(notice: Notice) -> Outcome {
 #[derive(Debug, Deserialize)]
 struct WpError {
     code: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     message: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "error_data")]
     data: ErrorData,
 }
 
@@ -447,20 +449,16 @@ struct WpError {
 #[derive(Debug, Default, Deserialize)]
 struct ErrorData {
     /// `rest_invalid_param`: the refused parameters and why.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::members")]
     params: serde_json::Map<String, Value>,
     /// The status WordPress meant (`wp_die` answers often come with HTTP 200).
-    #[serde(default, deserialize_with = "lenient")]
-    status: Option<u16>,
+    #[serde(default, deserialize_with = "loose::count")]
+    status: Option<u64>,
 }
 
-/// Deserializes `T`, or gives its default when the value has another shape.
-fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned + Default,
-{
-    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
+/// `data`, or nothing when it is not an object.
+fn error_data<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ErrorData, D::Error> {
+    Ok(ErrorData::deserialize(&Value::deserialize(d)?).unwrap_or_default())
 }
 
 fn field_for_param(param: &str) -> Option<Field> {

@@ -2,6 +2,7 @@
 //! reader's saved details, and their own replies awaiting moderation. Entries expire after
 //! 30 days. Times are milliseconds since the epoch, passed in by the caller.
 
+use super::loose;
 use super::reply::Draft;
 use super::thread::Reply;
 use serde::{Deserialize, Serialize};
@@ -39,65 +40,68 @@ fn fresh(saved: Option<f64>, now: f64) -> bool {
     saved.is_some_and(|saved| saved <= now + 60_000.0 && now - saved < TTL_MS)
 }
 
-/// Deserializes `T`, or gives its default when the stored value has another shape (an
-/// older or hand-edited entry), so one odd field never loses the rest.
-fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned + Default,
-{
-    Ok(serde_json::from_value(Value::deserialize(d)?).unwrap_or_default())
-}
-
 /// A draft as stored under [`draft_key`].
 #[derive(Debug, Default, Deserialize, Serialize)]
 struct StoredDraft {
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     comment: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     name: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     email: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     website: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::count_or_zero")]
     parent: u64,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     parent_name: String,
-    #[serde(default, deserialize_with = "lenient", serialize_with = "whole_ms")]
+    #[serde(
+        default,
+        deserialize_with = "loose::number",
+        serialize_with = "whole_ms"
+    )]
     saved: Option<f64>,
 }
 
 /// The reader's details as stored under [`DETAILS_KEY`].
 #[derive(Debug, Default, Deserialize, Serialize)]
 struct StoredDetails {
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     name: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     email: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     website: String,
 }
 
 /// One pending reply as stored under [`pending_key`].
 #[derive(Debug, Default, Deserialize, Serialize)]
 struct StoredPending {
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::count")]
     id: Option<u64>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::count_or_zero")]
     parent: u64,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     author: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     content: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::string")]
     date: String,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::flag")]
     local: bool,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::flag")]
     approved: bool,
-    #[serde(default, deserialize_with = "lenient", serialize_with = "whole_ms")]
+    #[serde(
+        default,
+        deserialize_with = "loose::number",
+        serialize_with = "whole_ms"
+    )]
     saved: Option<f64>,
+}
+
+/// Parses a stored entry: every document is read into a value first, then into its type.
+fn parse(text_value: &str) -> Option<Value> {
+    serde_json::from_str(text_value).ok()
 }
 
 /// Serialises any stored entry (strings, numbers and booleans cannot fail).
@@ -129,7 +133,7 @@ pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
 
 /// Reads a draft; `None` when unreadable, expired or empty.
 pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
-    let stored: StoredDraft = serde_json::from_str(text_value).ok()?;
+    let stored = StoredDraft::deserialize(&parse(text_value)?).ok()?;
     if !fresh(stored.saved, now) {
         return None;
     }
@@ -157,7 +161,7 @@ pub fn details_to_json(draft: &Draft) -> String {
 
 /// Reads saved details into an otherwise empty draft.
 pub fn details_from_json(text_value: &str) -> Option<Draft> {
-    let stored: StoredDetails = serde_json::from_str(text_value).ok()?;
+    let stored = StoredDetails::deserialize(&parse(text_value)?).ok()?;
     let draft = Draft {
         comment: String::new(),
         name: stored.name,
@@ -256,7 +260,7 @@ pub fn pending_to_json(list: &[PendingReply]) -> String {
 
 /// Reads the pending list, dropping expired and unreadable entries.
 pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
-    let Ok(items) = serde_json::from_str::<Vec<Value>>(text_value) else {
+    let Some(Value::Array(items)) = parse(text_value) else {
         return Vec::new();
     };
     items

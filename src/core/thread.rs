@@ -2,6 +2,7 @@
 //! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
 //! checked, a missing or odd `parent` makes a reply top-level.
 
+use super::loose;
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
 use serde::Deserialize;
 use serde_json::Value;
@@ -51,54 +52,27 @@ impl fmt::Display for ThreadError {
 /// field never hides the reply.
 #[derive(Debug, Default, Deserialize)]
 struct WpComment {
-    #[serde(default, deserialize_with = "lenient")]
-    id: Option<Id>,
-    #[serde(default, deserialize_with = "lenient")]
-    parent: Option<Id>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::id")]
+    id: Option<u64>,
+    #[serde(default, deserialize_with = "loose::id")]
+    parent: Option<u64>,
+    #[serde(default, deserialize_with = "loose::text")]
     author_name: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::text")]
     author_url: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::text")]
     date_gmt: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "loose::text")]
     date: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
-    content: Option<Content>,
-}
-
-/// An id: WordPress sends numbers; a numeric string is accepted too.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Number(u64),
-    Text(String),
-}
-
-impl Id {
-    fn value(&self) -> Option<u64> {
-        match self {
-            Id::Number(n) => Some(*n),
-            Id::Text(s) => s.trim().parse().ok(),
-        }
-    }
+    #[serde(default, deserialize_with = "content")]
+    content: String,
 }
 
 /// `content`: `{"rendered": "<p>…</p>"}` as WordPress sends it, or a plain string.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Content {
-    Rendered { rendered: String },
-    Text(String),
-}
-
-/// Deserializes `T`, or gives `None` when the value has another shape.
-fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
-{
-    Ok(serde_json::from_value(Value::deserialize(d)?).ok())
+fn content<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let value = Value::deserialize(d)?;
+    let rendered = value.get("rendered").unwrap_or(&value);
+    Ok(rendered.as_str().unwrap_or("").to_owned())
 }
 
 fn date_of(date: Option<&str>) -> Option<String> {
@@ -125,12 +99,8 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
         .iter()
         .filter_map(|item| WpComment::deserialize(item).ok())
         .filter_map(|comment| {
-            let id = comment.id.as_ref()?.value()?;
-            let rendered = match &comment.content {
-                Some(Content::Rendered { rendered }) | Some(Content::Text(rendered)) => rendered,
-                None => "",
-            };
-            let paragraphs: Vec<String> = split_paragraphs(&html_to_text(rendered))
+            let id = comment.id?;
+            let paragraphs: Vec<String> = split_paragraphs(&html_to_text(&comment.content))
                 .into_iter()
                 .map(|b| b.text().to_owned())
                 .collect();
@@ -142,7 +112,7 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
                 .unwrap_or_else(|| "Anonymous".to_owned());
             Some(Reply {
                 id,
-                parent: comment.parent.as_ref().and_then(Id::value).unwrap_or(0),
+                parent: comment.parent.unwrap_or(0),
                 author,
                 author_url: comment
                     .author_url
