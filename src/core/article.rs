@@ -2,7 +2,6 @@
 //! `@graph` and arrays) and reads every field the contract lists, in each of its shapes.
 
 use super::text::{safe_url, split_paragraphs, Block};
-use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -130,32 +129,7 @@ pub fn from_document(json: &str) -> Result<Article, ArticleError> {
     let value: Value =
         serde_json::from_str(json).map_err(|e| ArticleError::InvalidJson(e.to_string()))?;
     let node = find_article(&value).ok_or(ArticleError::NoArticle)?;
-    let graph = Graph::of(&value);
-    let fields = ArticleNode::deserialize(node).unwrap_or_default();
-    from_node(&fields, &graph)
-}
-
-/// The fields of a schema.org Article node that the widget reads. Each comes in several
-/// shapes (text, object, array, `{"@id": ...}` reference), so each is kept as a JSON value
-/// and read by the functions below; a field of an unexpected shape reads as absent.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ArticleNode {
-    headline: Option<Value>,
-    alternative_headline: Option<Value>,
-    description: Option<Value>,
-    author: Option<Value>,
-    date_published: Option<Value>,
-    date_modified: Option<Value>,
-    image: Option<Value>,
-    article_body: Option<Value>,
-    article_section: Option<Value>,
-    publisher: Option<Value>,
-    url: Option<Value>,
-    identifier: Option<Value>,
-    discussion_url: Option<Value>,
-    is_part_of: Option<Value>,
-    main_entity_of_page: Option<Value>,
+    from_node(node, &Graph::of(&value))
 }
 
 /// The nodes of one JSON-LD document that carry an `@id`, so that a field holding only a
@@ -254,8 +228,10 @@ fn is_article_type(t: Option<&Value>) -> bool {
 }
 
 /// Builds an [`Article`] from the Article-type object's fields.
-fn from_node(node: &ArticleNode, graph: &Graph) -> Result<Article, ArticleError> {
-    let headline = match &node.headline {
+/// Every field may come in several shapes (text, object, array, `{"@id": ...}` reference);
+/// one of an unexpected shape reads as absent.
+fn from_node(node: &Value, graph: &Graph) -> Result<Article, ArticleError> {
+    let headline = match node.get("headline") {
         None | Some(Value::Null) => return Err(ArticleError::MissingHeadline),
         Some(v) => match text_of(v) {
             Some(t) => t,
@@ -263,34 +239,35 @@ fn from_node(node: &ArticleNode, graph: &Graph) -> Result<Article, ArticleError>
             None => return Err(ArticleError::HeadlineNotText),
         },
     };
-    let text = |field: &Option<Value>| field.as_ref().and_then(text_of);
-    let through = |field: &Option<Value>| field.as_ref().map(|v| graph.read(v));
+    let field = |key: &str| node.get(key);
+    let text = |key: &str| field(key).and_then(text_of);
+    let through = |key: &str| field(key).map(|v| graph.read(v));
     // The WebPage the article is part of may hold the only description (Yoast prints it so).
     let page_description = || {
-        [&node.is_part_of, &node.main_entity_of_page]
+        ["isPartOf", "mainEntityOfPage"]
             .into_iter()
             .filter_map(through)
             .find_map(|page| page.get("description").and_then(text_of))
     };
     Ok(Article {
         headline,
-        standfirst: text(&node.alternative_headline)
-            .or_else(|| text(&node.description))
+        standfirst: text("alternativeHeadline")
+            .or_else(|| text("description"))
             .or_else(page_description),
-        authors: through(&node.author)
+        authors: through("author")
             .map(|a| authors_of(&a))
             .unwrap_or_default(),
-        date_published: text(&node.date_published),
-        date_modified: text(&node.date_modified),
-        image: through(&node.image).and_then(|i| image_of(&i)),
-        body: text(&node.article_body)
+        date_published: text("datePublished"),
+        date_modified: text("dateModified"),
+        image: through("image").and_then(|i| image_of(&i)),
+        body: text("articleBody")
             .map(|b| split_paragraphs(&b))
             .unwrap_or_default(),
-        section: text(&node.article_section),
-        publisher: through(&node.publisher).and_then(|p| name_of(&p)),
-        url: node.url.as_ref().and_then(url_of),
-        identifier: node.identifier.as_ref().and_then(identifier_of),
-        discussion_url: node.discussion_url.as_ref().and_then(url_of),
+        section: text("articleSection"),
+        publisher: through("publisher").and_then(|p| name_of(&p)),
+        url: field("url").and_then(url_of),
+        identifier: field("identifier").and_then(identifier_of),
+        discussion_url: field("discussionUrl").and_then(url_of),
     })
 }
 

@@ -4,10 +4,8 @@
 //! feed order kept, at most the limit).
 
 use super::article::text_of;
-use super::loose;
 use super::text::{html_to_text, safe_url};
 use super::url::{resolve, same_page_key};
-use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -87,53 +85,33 @@ pub fn parse_json(text: &str) -> Result<Vec<RawItem>, FeedError> {
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| FeedError::InvalidJson(e.to_string()))?;
     if let Some(items) = value.get("items").and_then(Value::as_array) {
-        return Ok(items
-            .iter()
-            .map(|item| {
-                JsonFeedItem::deserialize(item).map_or_else(|_| RawItem::default(), RawItem::from)
-            })
-            .collect());
+        return Ok(items.iter().map(json_feed_item).collect());
     }
     find_item_list(&value)
         .map(|list| list.iter().filter_map(list_element).collect())
         .ok_or(FeedError::UnknownFormat)
 }
 
-/// One item of a JSON Feed 1.1, as the spec names its fields. Text fields may come in
-/// other shapes in the wild (an array, an object with `@value`), so they stay JSON values;
-/// URLs must be strings (a number would become a relative link).
-#[derive(Debug, Default, Deserialize)]
-struct JsonFeedItem {
-    title: Option<Value>,
-    #[serde(default, deserialize_with = "loose::text")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "loose::text")]
-    external_url: Option<String>,
-    summary: Option<Value>,
-    content_text: Option<Value>,
-    content_html: Option<Value>,
-    date_published: Option<Value>,
-    date_modified: Option<Value>,
-    image: Option<Value>,
-    banner_image: Option<Value>,
-}
-
-impl From<JsonFeedItem> for RawItem {
-    fn from(item: JsonFeedItem) -> RawItem {
-        let text = |v: &Option<Value>| v.as_ref().and_then(text_of);
-        let (summary, is_html) = match text(&item.summary).or_else(|| text(&item.content_text)) {
-            Some(s) => (Some(s), false),
-            None => (text(&item.content_html), true),
-        };
-        RawItem {
-            title: text(&item.title),
-            title_is_html: false,
-            url: item.url.or(item.external_url).map(|u| u.trim().to_owned()),
-            summary,
-            summary_is_html: is_html,
-            date: text(&item.date_published).or_else(|| text(&item.date_modified)),
-            image: text(&item.image).or_else(|| text(&item.banner_image)),
-        }
+/// One item of a JSON Feed 1.1, read leniently from the parsed value: text fields may come
+/// in other shapes in the wild (an array, an object with `@value`); URLs must be strings (a
+/// number would become a relative link).
+fn json_feed_item(item: &Value) -> RawItem {
+    let text = |key: &str| item.get(key).and_then(text_of);
+    let link = |key: &str| item.get(key).and_then(Value::as_str);
+    let (summary, is_html) = match text("summary").or_else(|| text("content_text")) {
+        Some(s) => (Some(s), false),
+        None => (text("content_html"), true),
+    };
+    RawItem {
+        title: text("title"),
+        title_is_html: false,
+        url: link("url")
+            .or_else(|| link("external_url"))
+            .map(|u| u.trim().to_owned()),
+        summary,
+        summary_is_html: is_html,
+        date: text("date_published").or_else(|| text("date_modified")),
+        image: text("image").or_else(|| text("banner_image")),
     }
 }
 

@@ -9,7 +9,6 @@ pub mod events;
 pub mod feed;
 pub mod form;
 pub mod i18n;
-pub mod loose;
 pub mod reply;
 pub mod saved;
 pub mod text;

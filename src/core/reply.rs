@@ -1,9 +1,8 @@
 //! The reply: fields, validation (WordPress's rules, UTF-8 byte limits), the two wire
 //! encodings and the classification of every server answer into an [`Outcome`].
 
-use super::loose;
 use super::text::html_to_text;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// A form field, in the order of the form (and of the error summary).
@@ -362,16 +361,12 @@ pub fn classify(wire: Wire, answer: &Answer) -> Outcome {
         } => (status, redirected, final_url, retry_after, body),
     };
     let parsed: Option<Value> = serde_json::from_str(body.trim()).ok();
-    let error = parsed
-        .as_ref()
-        .and_then(|value| WpError::deserialize(value).ok());
+    let error = parsed.as_ref().and_then(WpError::of);
     // An error object sent with a 2xx (as wp-comments-post.php does) counts with the status
     // in its `data.status` when that is 409, 429 or 403: they then read as in `json` mode.
     let status = match &error {
         Some(e) if (200..300).contains(&status) => e
-            .data
             .status
-            .and_then(|s| u16::try_from(s).ok())
             .filter(|s| matches!(s, 403 | 409 | 429))
             .unwrap_or(status),
         _ => status,
@@ -434,31 +429,42 @@ fn refused(notice: Notice) -> Outcome {
     }
 }
 
-/// A WordPress error object `{code, message, data}`. Only `code` is required; the rest is
-/// read leniently (a field of another shape reads as absent).
-#[derive(Debug, Deserialize)]
+/// A WordPress error object `{code, message, data}`, read leniently from the parsed answer:
+/// only `code` is required; a field of another shape reads as absent.
 struct WpError {
     code: String,
-    #[serde(default, deserialize_with = "loose::string")]
     message: String,
-    #[serde(default, deserialize_with = "error_data")]
-    data: ErrorData,
-}
-
-/// `data` of an error object.
-#[derive(Debug, Default, Deserialize)]
-struct ErrorData {
     /// `rest_invalid_param`: the refused parameters and why.
-    #[serde(default, deserialize_with = "loose::members")]
-    params: serde_json::Map<String, Value>,
-    /// The status WordPress meant (`wp_die` answers often come with HTTP 200).
-    #[serde(default, deserialize_with = "loose::count")]
-    status: Option<u64>,
+    params: Vec<(String, String)>,
+    /// `data.status`: the status WordPress meant (`wp_die` answers often come with HTTP 200).
+    status: Option<u16>,
 }
 
-/// `data`, or nothing when it is not an object.
-fn error_data<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ErrorData, D::Error> {
-    Ok(ErrorData::deserialize(&Value::deserialize(d)?).unwrap_or_default())
+impl WpError {
+    fn of(value: &Value) -> Option<WpError> {
+        let data = value.get("data");
+        Some(WpError {
+            code: value.get("code")?.as_str()?.to_owned(),
+            message: value
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned(),
+            params: data
+                .and_then(|d| d.get("params"))
+                .and_then(Value::as_object)
+                .map(|map| {
+                    map.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_owned()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            status: data
+                .and_then(|d| d.get("status"))
+                .and_then(Value::as_u64)
+                .and_then(|s| u16::try_from(s).ok()),
+        })
+    }
 }
 
 fn field_for_param(param: &str) -> Option<Field> {
@@ -490,26 +496,25 @@ fn classify_error(wire: Wire, status: u16, error: &WpError) -> Outcome {
         "comment_author_email_column_length" => on_fields(&[Field::Email], text),
         "comment_author_url_column_length" => on_fields(&[Field::Website], text),
         "rest_invalid_param" => {
-            let mut fields: Vec<(Field, String)> = error
-                .data
-                .params
+            // In the form's order (the server's map has no order worth keeping).
+            let fields: Vec<(Field, String)> = Field::ALL
                 .iter()
-                .filter_map(|(param, message)| {
-                    let message = server_text(message.as_str().unwrap_or(""));
-                    field_for_param(param).map(|f| {
-                        (
-                            f,
-                            if message.is_empty() {
-                                text.clone()
-                            } else {
-                                message
-                            },
-                        )
-                    })
+                .filter_map(|field| {
+                    let (_, message) = error
+                        .params
+                        .iter()
+                        .find(|(param, _)| field_for_param(param) == Some(*field))?;
+                    let message = server_text(message);
+                    Some((
+                        *field,
+                        if message.is_empty() {
+                            text.clone()
+                        } else {
+                            message
+                        },
+                    ))
                 })
                 .collect();
-            // The server's map has no order worth keeping: list the fields as the form does.
-            fields.sort_by_key(|(field, _)| Field::ALL.iter().position(|f| f == field));
             if fields.is_empty() {
                 refused(Notice::Other(text))
             } else {

@@ -2,7 +2,6 @@
 //! reader's saved details, and their own replies awaiting moderation. Entries expire after
 //! 30 days. Times are milliseconds since the epoch, passed in by the caller.
 
-use super::loose;
 use super::reply::Draft;
 use super::thread::Reply;
 use serde::{Deserialize, Serialize};
@@ -41,68 +40,118 @@ fn fresh(saved: Option<f64>, now: f64) -> bool {
 }
 
 /// A draft as stored under [`draft_key`].
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct StoredDraft {
-    #[serde(default, deserialize_with = "loose::string")]
     comment: String,
-    #[serde(default, deserialize_with = "loose::string")]
     name: String,
-    #[serde(default, deserialize_with = "loose::string")]
     email: String,
-    #[serde(default, deserialize_with = "loose::string")]
     website: String,
-    #[serde(default, deserialize_with = "loose::count_or_zero")]
     parent: u64,
-    #[serde(default, deserialize_with = "loose::string")]
     parent_name: String,
-    #[serde(
-        default,
-        deserialize_with = "loose::number",
-        serialize_with = "whole_ms"
-    )]
+    #[serde(serialize_with = "whole_ms")]
     saved: Option<f64>,
 }
 
 /// The reader's details as stored under [`DETAILS_KEY`].
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct StoredDetails {
-    #[serde(default, deserialize_with = "loose::string")]
     name: String,
-    #[serde(default, deserialize_with = "loose::string")]
     email: String,
-    #[serde(default, deserialize_with = "loose::string")]
     website: String,
 }
 
 /// One pending reply as stored under [`pending_key`].
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct StoredPending {
-    #[serde(default, deserialize_with = "loose::count")]
     id: Option<u64>,
-    #[serde(default, deserialize_with = "loose::count_or_zero")]
     parent: u64,
-    #[serde(default, deserialize_with = "loose::string")]
     author: String,
-    #[serde(default, deserialize_with = "loose::string")]
     content: String,
-    #[serde(default, deserialize_with = "loose::string")]
     date: String,
-    #[serde(default, deserialize_with = "loose::flag")]
     local: bool,
-    #[serde(default, deserialize_with = "loose::flag")]
     approved: bool,
-    #[serde(
-        default,
-        deserialize_with = "loose::number",
-        serialize_with = "whole_ms"
-    )]
+    #[serde(serialize_with = "whole_ms")]
     saved: Option<f64>,
 }
 
-/// Parses a stored entry: every document is read into a value first, then into its type.
-fn parse(text_value: &str) -> Option<Value> {
-    serde_json::from_str(text_value).ok()
+// Reading is lenient: an entry written by an older version or edited by hand reads what it
+// can (a field of another shape is empty) instead of losing everything. Each type implements
+// `Deserialize` through `serde_json::Value`, which keeps the wasm to one JSON reader.
+
+/// A string field, else empty.
+fn string(value: &Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
 }
+
+impl StoredDraft {
+    fn read(value: &Value) -> StoredDraft {
+        StoredDraft {
+            comment: string(value, "comment"),
+            name: string(value, "name"),
+            email: string(value, "email"),
+            website: string(value, "website"),
+            parent: value.get("parent").and_then(Value::as_u64).unwrap_or(0),
+            parent_name: string(value, "parent_name"),
+            saved: value.get("saved").and_then(Value::as_f64),
+        }
+    }
+}
+
+impl StoredDetails {
+    fn read(value: &Value) -> StoredDetails {
+        StoredDetails {
+            name: string(value, "name"),
+            email: string(value, "email"),
+            website: string(value, "website"),
+        }
+    }
+}
+
+impl StoredPending {
+    fn read(value: &Value) -> StoredPending {
+        StoredPending {
+            id: value.get("id").and_then(Value::as_u64),
+            parent: value.get("parent").and_then(Value::as_u64).unwrap_or(0),
+            author: string(value, "author"),
+            content: string(value, "content"),
+            date: string(value, "date"),
+            local: value.get("local").and_then(Value::as_bool).unwrap_or(false),
+            approved: value
+                .get("approved")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            saved: value.get("saved").and_then(Value::as_f64),
+        }
+    }
+}
+
+/// The stored pending list: an array of [`StoredPending`] (anything else reads as empty).
+#[derive(Debug, Default, Serialize)]
+#[serde(transparent)]
+struct StoredPendingList(Vec<StoredPending>);
+
+impl StoredPendingList {
+    fn read(value: &Value) -> StoredPendingList {
+        let items = value.as_array().map(Vec::as_slice).unwrap_or_default();
+        StoredPendingList(items.iter().map(StoredPending::read).collect())
+    }
+}
+
+/// `Deserialize` for a stored type through its lenient `read`.
+macro_rules! deserialize_through_value {
+    ($($stored:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $stored {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok(<$stored>::read(&Value::deserialize(d)?))
+            }
+        }
+    )*};
+}
+deserialize_through_value!(StoredDraft, StoredDetails, StoredPendingList);
 
 /// Serialises any stored entry (strings, numbers and booleans cannot fail).
 fn to_json(value: &impl Serialize) -> String {
@@ -133,7 +182,7 @@ pub fn draft_to_json(saved: &SavedDraft, now: f64) -> String {
 
 /// Reads a draft; `None` when unreadable, expired or empty.
 pub fn draft_from_json(text_value: &str, now: f64) -> Option<SavedDraft> {
-    let stored = StoredDraft::deserialize(&parse(text_value)?).ok()?;
+    let stored: StoredDraft = serde_json::from_str(text_value).ok()?;
     if !fresh(stored.saved, now) {
         return None;
     }
@@ -161,7 +210,7 @@ pub fn details_to_json(draft: &Draft) -> String {
 
 /// Reads saved details into an otherwise empty draft.
 pub fn details_from_json(text_value: &str) -> Option<Draft> {
-    let stored = StoredDetails::deserialize(&parse(text_value)?).ok()?;
+    let stored: StoredDetails = serde_json::from_str(text_value).ok()?;
     let draft = Draft {
         comment: String::new(),
         name: stored.name,
@@ -255,17 +304,16 @@ pub fn pending_to_json(list: &[PendingReply]) -> String {
             saved: Some(p.saved),
         })
         .collect();
-    to_json(&stored)
+    to_json(&StoredPendingList(stored))
 }
 
 /// Reads the pending list, dropping expired and unreadable entries.
 pub fn pending_from_json(text_value: &str, now: f64) -> Vec<PendingReply> {
-    let Some(Value::Array(items)) = parse(text_value) else {
+    let Ok(StoredPendingList(items)) = serde_json::from_str(text_value) else {
         return Vec::new();
     };
     items
-        .iter()
-        .filter_map(|item| StoredPending::deserialize(item).ok())
+        .into_iter()
         .filter(|item| fresh(item.saved, now))
         .map(|item| PendingReply {
             id: item.id,

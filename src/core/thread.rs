@@ -2,9 +2,7 @@
 //! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
 //! checked, a missing or odd `parent` makes a reply top-level.
 
-use super::loose;
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
-use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -47,36 +45,17 @@ impl fmt::Display for ThreadError {
     }
 }
 
-/// One comment of a WordPress REST collection (`GET /wp/v2/comments`), the fields the
-/// thread shows. Every field is lenient: a value of another shape reads as absent, so one odd
-/// field never hides the reply.
-#[derive(Debug, Default, Deserialize)]
-struct WpComment {
-    #[serde(default, deserialize_with = "loose::id")]
-    id: Option<u64>,
-    #[serde(default, deserialize_with = "loose::id")]
-    parent: Option<u64>,
-    #[serde(default, deserialize_with = "loose::text")]
-    author_name: Option<String>,
-    #[serde(default, deserialize_with = "loose::text")]
-    author_url: Option<String>,
-    #[serde(default, deserialize_with = "loose::text")]
-    date_gmt: Option<String>,
-    #[serde(default, deserialize_with = "loose::text")]
-    date: Option<String>,
-    #[serde(default, deserialize_with = "content")]
-    content: String,
+/// A number given as a number or a numeric string.
+fn id_of(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
-/// `content`: `{"rendered": "<p>…</p>"}` as WordPress sends it, or a plain string.
-fn content<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let value = Value::deserialize(d)?;
-    let rendered = value.get("rendered").unwrap_or(&value);
-    Ok(rendered.as_str().unwrap_or("").to_owned())
-}
-
-fn date_of(date: Option<&str>) -> Option<String> {
-    let date = date?.trim();
+fn date_of(v: Option<&Value>) -> Option<String> {
+    let date = v?.as_str()?.trim();
     if date.is_empty() {
         return None;
     }
@@ -88,7 +67,9 @@ fn date_of(date: Option<&str>) -> Option<String> {
     })
 }
 
-/// Reads one page of a WordPress comments collection.
+/// Reads one page of a WordPress comments collection (`GET /wp/v2/comments`). Every field is
+/// read leniently from the parsed value: a field of another shape reads as absent, so one odd
+/// field never hides the reply.
 pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
     let value: Value =
         serde_json::from_str(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
@@ -97,33 +78,37 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
     };
     Ok(items
         .iter()
-        .filter_map(|item| WpComment::deserialize(item).ok())
-        .filter_map(|comment| {
-            let id = comment.id?;
-            let paragraphs: Vec<String> = split_paragraphs(&html_to_text(&comment.content))
+        .filter_map(|item| {
+            let id = id_of(item.get("id"))?;
+            // `{"rendered": "<p>…</p>"}` as WordPress sends it, or a plain string.
+            let rendered = item
+                .get("content")
+                .and_then(|c| c.get("rendered").or(Some(c)))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let paragraphs: Vec<String> = split_paragraphs(&html_to_text(rendered))
                 .into_iter()
                 .map(|b| b.text().to_owned())
                 .collect();
-            let author = comment
-                .author_name
-                .as_deref()
+            let author = item
+                .get("author_name")
+                .and_then(Value::as_str)
                 .map(html_to_text)
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "Anonymous".to_owned());
             Some(Reply {
                 id,
-                parent: comment.parent.unwrap_or(0),
+                parent: id_of(item.get("parent")).unwrap_or(0),
                 author,
-                author_url: comment
-                    .author_url
-                    .as_deref()
+                author_url: item
+                    .get("author_url")
+                    .and_then(Value::as_str)
                     .and_then(|u| safe_url(&decode_entities(u)))
                     .filter(|u| {
                         let lower = u.to_ascii_lowercase();
                         lower.starts_with("http://") || lower.starts_with("https://")
                     }),
-                date: date_of(comment.date_gmt.as_deref())
-                    .or_else(|| date_of(comment.date.as_deref())),
+                date: date_of(item.get("date_gmt")).or_else(|| date_of(item.get("date"))),
                 paragraphs,
             })
         })

@@ -101,7 +101,10 @@ pub async fn request(req: HttpRequest<'_>) -> Result<HttpResponse, HttpError> {
     }
     let network = |e: &dyn fmt::Display| HttpError::Network(e.to_string());
     let controller = AbortController::new().map_err(|_| network(&"no AbortController"))?;
-    let method = Method::from_bytes(req.method.as_bytes()).map_err(|e| network(&e))?;
+    let method = match req.method {
+        "POST" => Method::POST,
+        _ => Method::GET,
+    };
     let mut builder = RequestBuilder::new(req.url)
         .method(method)
         .header("Accept", req.accept)

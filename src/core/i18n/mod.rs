@@ -5,7 +5,6 @@
 
 mod en;
 
-use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 use std::rc::Rc;
@@ -164,20 +163,12 @@ impl fmt::Display for TranslationError {
     }
 }
 
-/// A translation file as written; `texts` stays a JSON value so that a file of another shape
-/// says so ([`TranslationError::NoTexts`]) instead of failing as "not JSON".
-#[derive(Deserialize)]
-struct TranslationFile {
-    texts: Option<Value>,
-}
-
 /// Reads a translation file: `{"lang": "de", "texts": {"<key>": "<string>", …}}`, keys as in
 /// `data-text-<key>`. Unknown keys, non-string values and blank strings are skipped.
 pub fn parse_translation(text: &str) -> Result<Translation, TranslationError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| TranslationError::NotJson(e.to_string()))?;
-    let file = TranslationFile::deserialize(&value).map_err(|_| TranslationError::NoTexts)?;
-    let Some(Value::Object(entries)) = file.texts else {
+    let Some(Value::Object(entries)) = value.get("texts") else {
         return Err(TranslationError::NoTexts);
     };
     let texts = entries
