@@ -606,8 +606,8 @@ fn first_fallback_child(host: &Element) -> Option<Node> {
 const FORM_FIELDS: [&str; 4] = ["comment", "author", "email", "url"];
 const CONSENT_FIELD: &str = "wp-comment-cookies-consent";
 
-/// Copies the pre-rendered form's values into the widget's form (through `input` events, so
-/// the widget's state follows), ticks its box when the reader ticked the other; returns the
+/// Copies the pre-rendered form's values into the widget's form (through `input` and `change`
+/// events, so the widget's state follows), ticks its box as the reader left the other; returns the
 /// widget's field that should get the focus, with the caret, when a field had it.
 fn carry_over(host: &Element, container: &Element) -> Option<(HtmlElement, u32, u32)> {
     let active = document().and_then(|d| d.active_element());
@@ -650,10 +650,16 @@ fn carry_over(host: &Element, container: &Element) -> Option<(HtmlElement, u32, 
         }
     }
     if let (Some(old), Some(new)) = (find(host, CONSENT_FIELD), find(container, CONSENT_FIELD)) {
-        let checked = |e: &Element| e.dyn_ref::<HtmlInputElement>().is_some_and(|i| i.checked());
-        if checked(&old) != checked(&new) {
-            if let Some(new) = new.dyn_ref::<HtmlElement>() {
-                new.click();
+        let ticked = old
+            .dyn_ref::<HtmlInputElement>()
+            .is_some_and(|i| i.checked());
+        if let Some(box_) = new.dyn_ref::<HtmlInputElement>() {
+            // Set and announced by hand: a detached box's click() changes nothing it reports.
+            if box_.checked() != ticked {
+                box_.set_checked(ticked);
+                if let Ok(event) = Event::new_with_event_init_dict("change", &bubbling()) {
+                    let _ = box_.dispatch_event(&event);
+                }
             }
         }
         if active.as_ref() == Some(&old) {
