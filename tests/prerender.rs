@@ -514,3 +514,21 @@ fn page_data_scripts_keep_their_text() {
         r#"<script type="application/json" id="x" data-a="1&quot;2">{"a":"<b>"}</script>"#
     );
 }
+
+#[test]
+fn an_invalid_attribute_value_is_a_warning_and_the_host_is_rendered_with_the_default() {
+    let site = site();
+    let html = r#"<!doctype html><html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H"}</script></head><body>
+<div data-byline data-theme="purple" id="w"></div>
+</body></html>"#;
+    fs::write(site.join("warn.html"), html).expect("write");
+    let report = run_on(&site, &["warn.html"]);
+    assert!(!report.failed());
+    assert_eq!(report.rendered, 1);
+    assert_eq!(report.lines.len(), 1, "{:?}", report.lines);
+    assert!(report.lines[0].text.contains("id=\"w\""));
+    assert!(report.lines[0]
+        .text
+        .contains("data-theme=\"purple\" is not valid"));
+    assert!(host_markup(&read(&site, "warn.html"), 1).contains(r#"data-theme="auto""#));
+}

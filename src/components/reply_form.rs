@@ -324,7 +324,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     <input type="hidden" name="comment_post_ID" value={target.post_id.clone()} />
                     <input type="hidden" name="comment_parent" value={parent_id} />
                 }
-                <div class="byline-honeypot" aria-hidden="true">
+                <div class="byline-honeypot" aria-hidden="true" hidden={*plain}>
                     <label for={format!("{id}-hp")}>{ "Leave this field empty" }</label>
                     <input type="text" id={format!("{id}-hp")} name="byline-hp" tabindex="-1" autocomplete="off" ref={honeypot} />
                 </div>

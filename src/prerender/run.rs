@@ -113,7 +113,12 @@ fn process(file: &Path, root: Option<&Path>, report: &mut Report) {
     let place = Place::new(file, &folder, &root);
     let mut markup = HashMap::new();
     for host in &page.hosts {
-        match render_host(&page, host, &place) {
+        let mut notes = Vec::new();
+        let result = render_host(&page, host, &place, &mut notes);
+        for note in notes {
+            report.warning(format!("{name}: {}: {note}", host.describe()));
+        }
+        match result {
             Ok(inner) => {
                 markup.insert(host.number, inner);
             }
@@ -331,7 +336,12 @@ pub fn texts_for(lang: &str, config: &Config) -> Texts {
     Texts::new(lang, translation, config.texts.clone())
 }
 
-fn render_host(page: &Page, host: &Host, place: &Place) -> Result<String, Skip> {
+fn render_host(
+    page: &Page,
+    host: &Host,
+    place: &Place,
+    notes: &mut Vec<String>,
+) -> Result<String, Skip> {
     if host.nested {
         return Err(Skip::Failed(
             "it is inside another [data-byline] element".into(),
@@ -357,7 +367,12 @@ fn render_host(page: &Page, host: &Host, place: &Place) -> Result<String, Skip> 
         .iter()
         .filter(|(n, _)| n.starts_with("data-") && n != page::MARK && n != "data-byline-state")
         .map(|(n, v)| (n.as_str(), v.as_str()));
-    let (config, _warnings) = Config::from_attributes(attributes);
+    let (config, warnings) = Config::from_attributes(attributes);
+    // Invalid values fall back to their defaults, as in the browser (which warns in the
+    // console): said here as warning lines.
+    for warning in warnings {
+        notes.push(warning.to_string());
+    }
     if config.shadow {
         return Err(Skip::ClientSide(
             "data-isolate=\"shadow\" hosts render in a shadow root, which only the browser makes"
