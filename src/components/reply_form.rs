@@ -46,16 +46,17 @@ pub struct ReplyFormProps {
     pub plain: bool,
 }
 
-/// Until a translated string exists for it: the note of a signed-in reader's form.
-const LOGGED_IN_AS: &str = "Logged in as {name}.";
-
 /// The `maxlength` of a field in a plain form: WordPress limits UTF-8 bytes, `maxlength`
 /// counts UTF-16 code units. One code unit is at most 3 UTF-8 bytes (a character outside
 /// the BMP is 2 units for 4 bytes), so a third of the byte limit can never exceed it:
-/// comment 21,841, name 81, email 33, website 66. The live widget sets no `maxlength`; it
-/// counts the bytes itself and says how many are too many.
+/// comment 21,841, name 81, website 66. An email address WordPress accepts is ASCII only
+/// (`is_email`), one byte a character, so the email field keeps its whole 100. The live
+/// widget sets no `maxlength`; it counts the bytes itself and says how many are too many.
 pub fn plain_maxlength(field: Field) -> u32 {
-    (field.byte_limit() / 3) as u32
+    match field {
+        Field::Email => field.byte_limit() as u32,
+        _ => (field.byte_limit() / 3) as u32,
+    }
 }
 
 /// The message for a field error.
@@ -300,7 +301,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                     </p>
                 }
                 if let Some(name) = reply_as {
-                    <p class="byline-logged-in">{ crate::core::i18n::fill(LOGGED_IN_AS, &[("name", name)]) }</p>
+                    <p class="byline-logged-in">{ texts.format(TextKey::LoggedInAs, &[("name", name)]) }</p>
                 }
                 <FormField id={field_id(Field::Comment)} name="comment" label={texts.get(TextKey::Comment).to_owned()}
                     control={Control::TextArea} value={form.draft.comment.clone()} required={required(Field::Comment)}

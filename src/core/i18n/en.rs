@@ -57,4 +57,5 @@ pub const TEXTS: [&str; KEY_COUNT] = [
     "Cancel reply",
     "In reply to {name}",
     "Awaiting moderation",
+    "Logged in as {name}.",
 ];

@@ -86,6 +86,7 @@ text_keys! {
     CancelReply => "cancel-reply",
     InReplyTo => "in-reply-to",
     Pending => "pending",
+    LoggedInAs => "logged-in-as",
 }
 
 /// Number of keys; the English table has exactly this many entries.
