@@ -142,7 +142,10 @@ fn every_fixture_page_is_rendered_in_place() {
         2,
         "{second}"
     );
-    assert!(second.contains("Conectado como Ana."), "the note in the page's language: {second}");
+    assert!(
+        second.contains("Conectado como Ana."),
+        "the note in the page's language: {second}"
+    );
     assert!(!second.contains("name=\"author\"") && !second.contains("name=\"email\""));
     assert!(second.contains("name=\"comment\""));
     assert!(
