@@ -7,6 +7,7 @@ pub mod config;
 pub mod date;
 pub mod events;
 pub mod feed;
+pub mod feed_xml;
 pub mod form;
 pub mod i18n;
 pub mod reply;
