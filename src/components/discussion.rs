@@ -6,9 +6,7 @@ use crate::components::thread::ThreadView;
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::Rules;
-#[cfg(target_arch = "wasm32")]
-use crate::hooks::use_pending;
-use crate::hooks::{use_thread, ReplyTarget};
+use crate::hooks::{use_pending, use_thread, ReplyTarget};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -48,17 +46,8 @@ pub fn Discussion(props: &DiscussionProps) -> Html {
         reply_as,
         prerender,
     } = props;
-    // The pending list lives in localStorage, which only a browser has.
-    #[cfg(target_arch = "wasm32")]
+    // Natively (the pre-renderer) storage is empty: no pending replies.
     let pending = use_pending(&target.article_key);
-    #[cfg(not(target_arch = "wasm32"))]
-    let pending = {
-        crate::hooks::Pending {
-            list: Rc::default(),
-            add: Callback::noop(),
-            listed: Callback::noop(),
-        }
-    };
     let (thread, more) = use_thread(thread_source.clone());
     let reply_to = use_state(|| None::<(u64, AttrValue, u32)>);
     {

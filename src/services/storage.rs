@@ -4,7 +4,12 @@
 //! Kept by hand rather than `gloo-storage`: its `LocalStorage::raw()` throws a JS exception
 //! when the browser refuses storage (a sandboxed frame), which would stop the widget.
 
+/// The page's `localStorage`; none outside a browser (the pre-renderer renders the same
+/// components natively, where there is nothing to remember).
 fn storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
