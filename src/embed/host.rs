@@ -156,12 +156,15 @@ fn read_config(attributes: &[(String, String)], previous: &[(String, String)]) -
 }
 
 /// `data-lang`, else `<html lang>`, else the browser's language, else English: the first
-/// the browser's `Intl` accepts.
-fn resolve_language(config: &Config) -> String {
+/// the browser's `Intl` accepts. A pre-rendered host skips the browser's language: the
+/// pre-renderer could not know it and wrote English, and the takeover must not change it.
+fn resolve_language(config: &Config, prerendered: bool) -> String {
     let page = document()
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
-    let browser = web_sys::window().and_then(|w| w.navigator().language());
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .filter(|_| !prerendered);
     [config.lang.clone(), page, browser]
         .into_iter()
         .flatten()
@@ -292,7 +295,7 @@ fn props(widget: &mut Mounted, container: &Element) -> WidgetProps {
     let texts = match (&widget.texts, widget.waiting_for_texts) {
         (Some(current), true) => current.clone(),
         _ => {
-            let lang = resolve_language(&widget.config);
+            let lang = resolve_language(&widget.config, widget.prerendered);
             let translation =
                 translation_for(&lang).and_then(|tag| translations::loaded(tag).flatten());
             Rc::new(Texts::new(&lang, translation, widget.config.texts.clone()))
@@ -313,7 +316,7 @@ fn start(widget: &mut Mounted) {
     if widget.slot.is_some() {
         return;
     }
-    widget.waiting_for_texts = awaits_translation(&widget.config);
+    widget.waiting_for_texts = awaits_translation(&widget.config, widget.prerendered);
     if widget.waiting_for_texts {
         return;
     }
@@ -351,8 +354,8 @@ fn start(widget: &mut Mounted) {
 
 /// True when the configured language needs a translation file that has not been dealt with
 /// yet; its loading is started (once per page), and [`texts_loaded`] runs when it is done.
-fn awaits_translation(config: &Config) -> bool {
-    let Some(tag) = translation_for(&resolve_language(config)) else {
+fn awaits_translation(config: &Config, prerendered: bool) -> bool {
+    let Some(tag) = translation_for(&resolve_language(config, prerendered)) else {
         return false;
     };
     let waiting = translations::loaded(tag).is_none();
@@ -372,7 +375,7 @@ fn texts_loaded() {
             }
             if widget.slot.is_none() {
                 start(widget);
-            } else if !awaits_translation(&widget.config) {
+            } else if !awaits_translation(&widget.config, widget.prerendered) {
                 widget.waiting_for_texts = false;
                 update(widget);
             }
@@ -439,7 +442,7 @@ fn attributes_changed(host: &Element) {
         if widget.slot.is_some() {
             // A new language whose file is still on its way keeps the current strings until
             // then; the rest of the change applies now.
-            widget.waiting_for_texts = awaits_translation(&widget.config);
+            widget.waiting_for_texts = awaits_translation(&widget.config, widget.prerendered);
             update(widget);
         } else if widget.waiting_for_texts {
             // Not rendered yet, waiting for a file: the new language may need another or none.

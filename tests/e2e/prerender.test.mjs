@@ -53,14 +53,14 @@ const FEED = {
  * canonical URL is the page's own address (`canonical`): the pre-renderer, which cannot know
  * where a page will be served, resolves the feed's relative links against it.
  */
-function page({ title, canonical, attributes = null, body = '' }) {
+function page({ title, canonical, attributes = null, body = '', lang = 'en-GB' }) {
   const article = { ...ARTICLE, url: canonical };
   const attrs = Object.entries(attributes ?? {})
     .map(([name, value]) => ` ${name}="${String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
     .join('');
   const host = attributes ? `<div data-byline${attrs}><p>Loading the story…</p></div>` : '';
   return `<!doctype html>
-<html lang="en-GB">
+<html${lang ? ` lang="${lang}"` : ''}>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -115,6 +115,12 @@ before(async () => {
     canonical: url('story-json.html'),
     attributes: { ...common, 'data-reply-endpoint': env.REST_COMMENTS, 'data-reply-action': env.FORM_ACTION },
   }));
+  writeFileSync(path.join(site, 'story-nolang.html'), page({
+    title: 'Story (no language)',
+    canonical: url('story-nolang.html'),
+    lang: null,
+    attributes: { ...common, 'data-reply-endpoint': env.REST_COMMENTS, 'data-reply-action': env.FORM_ACTION },
+  }));
   writeFileSync(path.join(site, 'story-form.html'), page({
     title: 'Story (form)',
     canonical: url('story-form.html'),
@@ -136,7 +142,7 @@ before(async () => {
     return `<section aria-label="Vector ${i + 1}"><div data-byline data-article="#a${i}" data-related="#f${i}" data-reply-action="/site/reply"><script type="application/ld+json" id="a${i}">${json(article)}</script><script type="application/json" id="f${i}">${json(feed)}</script></div></section>`;
   });
   writeFileSync(path.join(site, 'hostile.html'), page({ title: 'Hostile', canonical: url('hostile.html'), body: hostile.join('\n') }));
-  const files = ['story-json.html', 'story-form.html', 'hostile.html'].map((f) => path.join(site, f));
+  const files = ['story-json.html', 'story-nolang.html', 'story-form.html', 'hostile.html'].map((f) => path.join(site, f));
   const run = spawnSync(path.join(projectRoot, 'scripts', 'prerender'), ['--root', tmp, ...files], {
     encoding: 'utf8',
     timeout: 10 * 60_000,
@@ -316,6 +322,22 @@ describe('scripts on: the widget takes over without a visible change', () => {
       assert.equal(await r.page.locator(`${HOST} form [name="comment"]`).count(), 1);
       assert.equal(await r.page.locator(`${HOST} form [name="comment"]`).inputValue(), 'Kept across the re-render');
       assert.deepEqual(r.pageErrors.map(String), []);
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('a page without a language keeps the pre-rendered language, whatever the browser speaks', async () => {
+    const r = await newPage(browser, { locale: 'de-DE' });
+    try {
+      const wasm = await holdWasm(r.page);
+      await r.page.goto(url('story-nolang.html'));
+      const texts = () => r.page.locator(`${HOST} .byline-reply-heading, ${HOST} .byline-submit, ${HOST} label`).allTextContents();
+      const before = await texts();
+      wasm.release();
+      await waitForWidget(r.page);
+      await r.page.locator(`${HOST} .byline-mount`).waitFor();
+      assert.deepEqual(await texts(), before);
     } finally {
       await r.close();
     }
