@@ -1,6 +1,6 @@
 //! Byline: an embeddable news-article widget.
 //!
-//! Layout (see ARCHITECTURE in the README): `core` is pure Rust and holds every rule of the
+//! Layout (docs/architecture.md): `core` is pure Rust and holds every rule of the
 //! contract; `services` wrap browser I/O; `hooks` and `components` are the Yew UI; `embed`
 //! is the only part that touches the host page.
 

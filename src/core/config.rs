@@ -252,7 +252,10 @@ impl Config {
                                 warn("the built-in text", "a text that is not blank")
                             }
                             Some(key) => config.texts.push((key, value.to_owned())),
-                            None => warn("nothing (ignored)", "a known text key, see the README"),
+                            None => warn(
+                                "nothing (ignored)",
+                                "a known text key (Byline's docs list them)",
+                            ),
                         }
                     }
                 }
