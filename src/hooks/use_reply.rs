@@ -6,7 +6,7 @@ use crate::core::events::WidgetEvent;
 use crate::core::form::{Action, FormState};
 use crate::core::reply::{self, classify, Answer, Notice, Outcome, Submission, Visibility, Wire};
 use crate::core::saved::{self, PendingReply, SavedDraft};
-use crate::services::http::{self, HttpError, HttpRequest};
+use crate::services::http::{self, HttpError, HttpRequest, Method};
 use crate::services::{storage, timer};
 use gloo_events::EventListener;
 use std::rc::Rc;
@@ -179,7 +179,7 @@ async fn send(
         ),
     };
     let result = http::request(HttpRequest {
-        method: "POST",
+        method: Method::POST,
         url: endpoint,
         accept,
         body: Some((content_type, body)),

@@ -3,7 +3,8 @@
 //! Every caller goes through [`request`].
 
 use crate::core::charset::declared_charset;
-use gloo_net::http::{Method, Request, RequestBuilder};
+pub use gloo_net::http::Method;
+use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use std::cell::Cell;
 use std::fmt;
@@ -52,7 +53,7 @@ impl fmt::Display for HttpError {
 
 /// A request to make.
 pub struct HttpRequest<'a> {
-    pub method: &'a str,
+    pub method: Method,
     pub url: &'a str,
     pub accept: &'a str,
     /// Content type and body.
@@ -68,7 +69,7 @@ impl<'a> HttpRequest<'a> {
     /// A GET accepting `accept`.
     pub fn get(url: &'a str, accept: &'a str) -> Self {
         HttpRequest {
-            method: "GET",
+            method: Method::GET,
             url,
             accept,
             body: None,
@@ -101,12 +102,8 @@ pub async fn request(req: HttpRequest<'_>) -> Result<HttpResponse, HttpError> {
     }
     let network = |e: &dyn fmt::Display| HttpError::Network(e.to_string());
     let controller = AbortController::new().map_err(|_| network(&"no AbortController"))?;
-    let method = match req.method {
-        "POST" => Method::POST,
-        _ => Method::GET,
-    };
     let mut builder = RequestBuilder::new(req.url)
-        .method(method)
+        .method(req.method)
         .header("Accept", req.accept)
         .abort_signal(Some(&controller.signal()));
     if !req.follow {
