@@ -4,12 +4,17 @@
 // Each measure is one file in bench/measures/, numbered as it prints:
 //   1 size.mjs               dist sizes (raw, gzip, brotli) against the budget
 //   2 floor.mjs              a Yew hello world built in the same run, for scale
-//   3 time-to-headline.mjs   headline painted and form interactive, widget against static HTML
-//   4 cls.mjs                cumulative layout shift: demo page (desktop, phone), lazy host
+//   3 time-to-headline.mjs   headline painted and form interactive, client-rendered demo page
+//                            against static HTML
+//   4 cls.mjs                cumulative layout shift: client-rendered demo page (desktop,
+//                            phone), lazy host
 //   5 typing.mjs             keystroke to paint in the reply form, against a plain textarea
 //   6 scaling.mjs            render work for 10 to 5,000 paragraphs and 20 or 1,000 feed items
 //   7 memory.mjs             JS heap, wasm memory, DOM nodes, listeners after 100 mount cycles
-//   8 lighthouse.mjs         Lighthouse scores of the demo page
+//   8 prerendered.mjs        the pre-rendered demo page against the client-rendered one and
+//                            static HTML on a throttled phone: paint, layout shift, bytes
+//                            before the widget starts, blocking time
+//   9 lighthouse.mjs         Lighthouse scores of the client-rendered demo page
 // Shared helpers are in bench/lib/ (settings and environment variables: bench/lib/settings.mjs).
 //
 // Everything is measured on a snapshot of dist/ (target/bench-dist), served compressed like a
@@ -32,6 +37,7 @@ import { measureLayoutShift } from './measures/cls.mjs';
 import { measureFloor } from './measures/floor.mjs';
 import { measureLighthouse } from './measures/lighthouse.mjs';
 import { measureMemory } from './measures/memory.mjs';
+import { measurePrerendered } from './measures/prerendered.mjs';
 import { measureScaling } from './measures/scaling.mjs';
 import { measureSize } from './measures/size.mjs';
 import { measureTimeToArticle } from './measures/time-to-headline.mjs';
@@ -78,6 +84,7 @@ async function main() {
     await section(results, 'typing', () => measureTyping(ctx));
     await section(results, 'scaling', () => measureScaling(ctx));
     await section(results, 'memory', () => measureMemory(ctx));
+    await section(results, 'prerendered', () => measurePrerendered(ctx));
     await ctx.session.closeBrowser(); // Lighthouse starts its own Chromium
     await section(results, 'lighthouse', () => measureLighthouse(ctx));
   } finally {

@@ -30,12 +30,16 @@ export function createSession({ server, results }) {
    * One cold load in a fresh browser context (own cache: the wasm is fetched and compiled every
    * time). `until(bench)` (evaluated in the page) says when to stop; then `settleMs` more.
    * Returns what the probes recorded (readBench) plus the page's console errors.
+   * `setup(rec)` runs before the navigation (a measure's own init script, CDP throttling); what
+   * it returns is passed to `read(rec, prepared)`, whose result goes into the returned data
+   * as `extra` (after the end condition and the settle time).
    */
-  async function load(url, { watch, until, settleMs = 0, elementTiming = true, timeout = 30_000, before, device } = {}) {
+  async function load(url, { watch, until, settleMs = 0, elementTiming = true, timeout = 30_000, before, device, setup, read } = {}) {
     await ensureBrowser();
     const rec = await newPage(browser, device ?? { viewport: VIEWPORT, deviceScaleFactor: 1 });
     try {
       await rec.context.addInitScript(benchInit, { watch, elementTiming });
+      const prepared = setup ? await setup(rec) : undefined;
       await rec.page.goto(url, { waitUntil: 'load', timeout });
       if (before) await before(rec.page);
       await rec.page.waitForFunction(
@@ -55,6 +59,7 @@ export function createSession({ server, results }) {
       });
       if (settleMs) await rec.page.waitForTimeout(settleMs);
       const data = await rec.page.evaluate(readBench);
+      if (read) data.extra = await read(rec, prepared);
       data.consoleErrors = rec.errors();
       data.pageErrors = rec.pageErrors.map(String);
       return data;

@@ -313,3 +313,103 @@ export async function memorySnapshot() {
     hosts: document.querySelectorAll('[data-byline]').length,
   };
 }
+
+/**
+ * Init script of the pre-rendering measure (bench/measures/prerendered.mjs), on top of
+ * benchInit. Records on `window.__start`, as performance.now() values:
+ * - `longTasks`: every long task ({ start, duration }, buffered), and `lastLongTaskEnd`;
+ * - `loaded`: just after the load event's handlers ran;
+ * - `idleRequested`, `idleFired`: when requestIdleCallback was first called, and when its
+ *   callback first ran (byline.js's idle start is the only user on the benchmark's pages);
+ * - `intersected`, `intersectedTarget`: the first IntersectionObserver callback reporting an
+ *   intersecting entry (byline.js's "near the viewport" and "near the form" observers are the
+ *   only ones on these pages), and the element it reported;
+ * - `wasmFetched`: when the page first called fetch() for byline_bg.wasm: the moment byline.js
+ *   starts the widget (its __wbg_init fetches the wasm; a <link rel=preload> of the wasm is a
+ *   separate, earlier request and does not count as the start);
+ * - `formInHtml`: whether a host held a <form> at DOMContentLoaded (a pre-rendered form).
+ */
+export function prerenderInit() {
+  const s = (window.__start = {
+    longTasks: [],
+    lastLongTaskEnd: 0,
+    loaded: null,
+    idleRequested: null,
+    idleFired: null,
+    intersected: null,
+    intersectedTarget: null,
+    wasmFetched: null,
+    formInHtml: null,
+    errors: [],
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        s.longTasks.push({ start: e.startTime, duration: e.duration });
+        s.lastLongTaskEnd = Math.max(s.lastLongTaskEnd, e.startTime + e.duration);
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {
+    s.errors.push(`longtask observer: ${error}`);
+  }
+  window.addEventListener('load', () => setTimeout(() => (s.loaded = performance.now()), 0), { once: true });
+  document.addEventListener('DOMContentLoaded', () => (s.formInHtml = !!document.querySelector('[data-byline] form')), { once: true });
+  const ric = window.requestIdleCallback;
+  if (typeof ric === 'function') {
+    window.requestIdleCallback = function (callback, options) {
+      if (s.idleRequested === null) s.idleRequested = performance.now();
+      return ric.call(this, (deadline) => {
+        if (s.idleFired === null) s.idleFired = performance.now();
+        return callback(deadline);
+      }, options);
+    };
+  }
+  const IO = window.IntersectionObserver;
+  if (typeof IO === 'function') {
+    window.IntersectionObserver = class extends IO {
+      constructor(callback, options) {
+        super((entries, observer) => {
+          const hit = entries.find((e) => e.isIntersecting);
+          if (hit && s.intersected === null) {
+            s.intersected = performance.now();
+            const t = hit.target;
+            s.intersectedTarget = `${t.localName}${typeof t.className === 'string' && t.className.trim() ? '.' + t.className.trim().split(/\s+/).join('.') : ''}`;
+          }
+          return callback(entries, observer);
+        }, options);
+      }
+    };
+  }
+  const fetch = window.fetch;
+  window.fetch = function (input, ...rest) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input?.url ?? '';
+    if (s.wasmFetched === null && /byline_bg\.wasm(?:[?#]|$)/.test(url)) s.wasmFetched = performance.now();
+    return fetch.call(this, input, ...rest);
+  };
+}
+
+/** What prerenderInit recorded, with paint timing, the load event and Byline's responses. */
+export function readPrerender() {
+  const s = window.__start || {};
+  const nav = performance.getEntriesByType('navigation')[0];
+  const paint = (name) => performance.getEntriesByName(name, 'paint')[0]?.startTime ?? null;
+  const byline = /\/(?:byline\.js|byline\.css|byline_bg\.wasm|locales\/[^/]+)$/;
+  return {
+    ...s,
+    firstPaint: paint('first-paint'),
+    firstContentfulPaint: paint('first-contentful-paint'),
+    loadEventEnd: nav ? nav.loadEventEnd : null,
+    resources: performance
+      .getEntriesByType('resource')
+      .filter((e) => byline.test(new URL(e.name).pathname))
+      .map((e) => ({
+        path: new URL(e.name).pathname,
+        initiator: e.initiatorType,
+        start: e.startTime,
+        end: e.responseEnd,
+        encodedBodySize: e.encodedBodySize,
+        transferSize: e.transferSize,
+        decodedBodySize: e.decodedBodySize,
+      })),
+  };
+}

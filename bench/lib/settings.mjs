@@ -10,7 +10,7 @@
 //   BENCH_NO_LIGHTHOUSE=1      skip Lighthouse
 //   BENCH_LIGHTHOUSE_PRESETS=mobile,desktop   Lighthouse form factors (default: mobile)
 //   BENCH_ONLY=size,time,...   run only these sections (size, floor, time, cls, typing,
-//                              scaling, memory, lighthouse)
+//                              scaling, memory, prerendered, lighthouse)
 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

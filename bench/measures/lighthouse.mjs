@@ -1,9 +1,11 @@
-// 8. Lighthouse: the scores a publisher's tooling would show for the demo page.
+// 9. Lighthouse: the scores a publisher's tooling would show for the demo page.
 //
 // Runs the pinned Lighthouse (node_modules/.bin/lighthouse, 12.2.3) once per preset
 // (BENCH_LIGHTHOUSE_PRESETS, default mobile: simulated slow 4G and a 4× slower CPU; desktop is
 // the other choice) against the demo page on the benchmark's server, which serves files
-// compressed like a CDN, in Debian's Chromium (CHROME_PATH). Only the performance,
+// compressed like a CDN, in Debian's Chromium (CHROME_PATH). The demo page is the client-rendered
+// one (dist/client.html; dist/index.html is pre-rendered since issue 13, see prerendered.mjs), so
+// the scores stay comparable with earlier runs. Only the performance,
 // accessibility and best-practices categories. Reports the scores, the audits below 100, FCP,
 // LCP, TBT, CLS and Speed Index; the JSON and HTML reports go to
 // bench/results/lighthouse-<preset>.report.*. BENCH_NO_LIGHTHOUSE=1 skips it.
@@ -58,10 +60,10 @@ function runLighthouse(url, outBase, preset) {
 export async function measureLighthouse({ results, session }) {
   if (process.env.BENCH_NO_LIGHTHOUSE === '1') {
     results.lighthouse = { skipped: 'BENCH_NO_LIGHTHOUSE=1' };
-    console.log('\n8. Lighthouse: skipped (BENCH_NO_LIGHTHOUSE=1)');
+    console.log('\n9. Lighthouse: skipped (BENCH_NO_LIGHTHOUSE=1)');
     return;
   }
-  const url = `${session.server.url}/dist/index.html`;
+  const url = `${session.server.url}/dist/client.html`;
   const presets = (process.env.BENCH_LIGHTHOUSE_PRESETS ?? 'mobile').split(',').map((s) => s.trim()).filter(Boolean);
   results.lighthouse = {};
   for (const preset of presets) {
@@ -69,7 +71,7 @@ export async function measureLighthouse({ results, session }) {
     const out = await runLighthouse(url, path.join(resultsDir, `lighthouse-${preset}`), preset);
     if (!out.ok) {
       results.lighthouse[preset] = { ok: false, reason: out.reason };
-      console.log(`\n8. Lighthouse (${preset}): not measured. ${out.reason}`);
+      console.log(`\n9. Lighthouse (${preset}): not measured. ${out.reason}`);
       continue;
     }
     const { categories, audits } = out.report;
@@ -108,7 +110,7 @@ export async function measureLighthouse({ results, session }) {
     };
     const r = results.lighthouse[preset];
     table(
-      `8. Lighthouse ${r.version} (${preset}, default throttling) on the demo page, one run`,
+      `9. Lighthouse ${r.version} (${preset}, default throttling) on the client-rendered demo page (dist/client.html), one run`,
       ['category', 'score', 'target', 'audits below 100 (score)'],
       [
         ['performance', r.performance, '100', r.failing.performance.join(', ')],
