@@ -47,7 +47,19 @@ if (release && existsSync(cssPath)) {
   }
 }
 if (existsSync(pagePath)) {
-  writeFileSync(pagePath, asPublisherPage(readFileSync(pagePath, "utf8")));
+  // Two demo pages: client.html, rendered in the browser (the wasm preloaded, as a page that
+  // needs it at once should), and index.html, which the Trunk hook then pre-renders: it needs
+  // no wasm to read, so nothing of it is preloaded (the widget starts when idle).
+  const page = asPublisherPage(readFileSync(pagePath, "utf8"));
+  writeFileSync(join(dir, "client.html"), page);
+  writeFileSync(pagePath, withoutWasmPreload(page));
+}
+
+/** The page without its `<link rel="preload">` of byline_bg.wasm. */
+function withoutWasmPreload(html) {
+  const page = html.replace(/<link\b[^>]*\bhref="?\.?\/?byline_bg\.wasm"?[^>]*>/g, "");
+  if (/byline_bg\.wasm/.test(page)) fail("could not remove the wasm preload from index.html");
+  return page;
 }
 
 function fail(message) {
@@ -68,7 +80,10 @@ function asPublisherPage(html) {
     "",
   );
   if (page.includes("window.wasmBindings")) fail("could not remove Trunk's init script from index.html");
-  return page.replace(/<link\b[^>]*>/g, (tag) => {
+  // Trunk's modulepreload of byline.js carries an integrity the module script lacks, so the
+  // browser fetched the file twice; the module script in <head> starts it as early.
+  const unpreloaded = page.replace(/<link\b[^>]*\brel="?modulepreload"?[^>]*\bhref="?\.?\/?byline\.js"?[^>]*>/g, "");
+  return unpreloaded.replace(/<link\b[^>]*>/g, (tag) => {
     const integrity = value(tag, "integrity");
     const hrefMatch = value(tag, "href");
     const href = (hrefMatch?.[2] ?? hrefMatch?.[3] ?? "").replace(/^\.\//, "");
