@@ -1184,3 +1184,48 @@ fn nesting_deeper_than_the_limit_is_refused_before_the_stack_runs_out() {
         Ok("H".to_owned())
     );
 }
+
+#[test]
+fn json_serde_refuses_gives_the_clear_message_never_a_panic() {
+    // A lone UTF-16 surrogate escape, a huge number, a wrong type for the whole document,
+    // a truncated document: each is "not valid JSON" (with serde's reason) or "no article".
+    for text in [
+        r#"{"@type":"NewsArticle","headline":"\ud800"}"#,
+        r#"{"@type":"NewsArticle","headline":"H","x":1e999999}"#,
+        r#"{"@type":"NewsArticle","headline":"H""#,
+    ] {
+        match from_document(text) {
+            Err(ArticleError::InvalidJson(detail)) => {
+                assert!(detail.contains("line 1"), "{text}: {detail}");
+                let message = ArticleError::InvalidJson(detail).to_string();
+                assert!(
+                    message.starts_with("the JSON-LD is not valid JSON"),
+                    "{message}"
+                );
+            }
+            other => panic!("{text}: expected InvalidJson, got {other:?}"),
+        }
+    }
+    assert_eq!(
+        from_document("[1.5, true, null]"),
+        Err(ArticleError::NoArticle)
+    );
+    // A huge integer is text, not a failure.
+    let a = from_document(r#"{"@type":"NewsArticle","headline":123456789012345678901234567890}"#)
+        .expect("a number headline is text");
+    assert!(
+        a.headline.starts_with("1.2345678901234568e"),
+        "{}",
+        a.headline
+    );
+}
+
+#[test]
+fn a_ten_megabyte_document_is_read() {
+    let paragraph = "Rangers counted the pups along the estuary again this spring. ".repeat(16);
+    let body = vec![paragraph; 11_000].join("\n\n");
+    assert!(body.len() > 10_000_000);
+    let doc = json!({"@type": "NewsArticle", "headline": "Long", "articleBody": body});
+    let a = parse(doc).expect("article");
+    assert_eq!(a.body.len(), 11_000);
+}
