@@ -110,6 +110,13 @@ before(async () => {
   const env = wp?.env ?? { POST_ID: '1', FORM_ACTION: 'http://127.0.0.1:9/wp-comments-post.php', REST_COMMENTS: 'http://127.0.0.1:9/wp-json/wp/v2/comments' };
   const common = { 'data-related': '/site/feeds/coast.json', 'data-post-id': env.POST_ID };
   server = await startServer({ mounts: [{ prefix: '/site/', dir: site }] });
+  // Not pre-rendered: data-loading="idle" written out on a client-rendered host, below the
+  // fold (a host in view, with nothing to read yet, starts at once: it is where the form goes).
+  writeFileSync(path.join(site, 'client-idle.html'), page({
+    title: 'Story (client-rendered, idle)',
+    canonical: url('client-idle.html'),
+    body: `<div style="block-size: 4000px">Above the story</div><div data-byline data-loading="idle" data-related="/site/feeds/coast.json"></div>`,
+  }));
   writeFileSync(path.join(site, 'story-json.html'), page({
     title: 'Story (json)',
     canonical: url('story-json.html'),
@@ -166,6 +173,23 @@ function recordShifts() {
       if (!entry.hadRecentInput) window.__shifts.push(entry.value);
     }
   }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/**
+ * Records, at the load event (the idle start comes after it), which of Byline's files the page
+ * had requested and the host's state: `window.__atLoad`. An init script.
+ */
+function recordAtLoad() {
+  window.addEventListener('load', () => {
+    window.__atLoad = {
+      files: performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/site/byline/'))
+        .sort(),
+      state: document.querySelector('[data-byline]')?.getAttribute('data-byline-state') ?? null,
+    };
+  });
 }
 
 /** Holds byline_bg.wasm until `release()` is called, so a test acts before the takeover. */
@@ -290,15 +314,34 @@ describe('scripts on: the widget takes over without a visible change', () => {
     try {
       const requested = [];
       r.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await r.page.addInitScript(recordAtLoad);
       const wasm = await holdWasm(r.page);
-      await r.page.goto(url('story-json.html'), { waitUntil: 'domcontentloaded' });
-      const before = requested.filter((p) => p.startsWith('/site/byline/'));
-      assert.deepEqual(before.sort(), ['/site/byline/byline.css', '/site/byline/byline.js']);
-      assert.equal(wasm.requested(), false);
+      await r.page.goto(url('story-json.html'), { waitUntil: 'load' });
+      const atLoad = await r.page.evaluate(() => window.__atLoad);
+      assert.deepEqual(atLoad.files, ['/site/byline/byline.css', '/site/byline/byline.js']);
       // Then the browser goes idle after the load: the widget starts by itself.
       wasm.release();
       await waitForWidget(r.page);
       assert.ok(requested.includes('/site/byline/byline_bg.wasm'));
+    } finally {
+      await r.close();
+    }
+  });
+
+  test('data-loading="idle" on a client-rendered host: space reserved, the wasm only when idle', async () => {
+    const r = await newPage(browser);
+    try {
+      await r.page.addInitScript(recordAtLoad);
+      const wasm = await holdWasm(r.page);
+      await r.page.goto(url('client-idle.html'), { waitUntil: 'load' });
+      const atLoad = await r.page.evaluate(() => window.__atLoad);
+      assert.equal(await r.page.locator(HOST).getAttribute('data-byline-prerendered'), null);
+      assert.equal(atLoad.state, 'loading', 'its space is reserved');
+      assert.deepEqual(atLoad.files, ['/site/byline/byline.css', '/site/byline/byline.js']);
+      wasm.release();
+      await waitForWidget(r.page);
+      assert.equal(await r.page.locator('h1').textContent(), ARTICLE.headline);
+      assert.deepEqual(r.pageErrors.map(String), []);
     } finally {
       await r.close();
     }
