@@ -50,30 +50,31 @@ export async function measureTimeToArticle({ results, session }) {
     await session.sample(demo, demoUrl, demoOpts);
     await session.sample(stat, staticUrl, staticOpts);
   }
-  const pick = (runs, key) => runs.map((r) => r[key] ?? null);
+  // Each figure: the summary over the runs of one probe's milestone.
+  const milestones = (runs, probes) =>
+    Object.fromEntries(Object.entries(probes).map(([name, key]) => [name, summary(runs.map((r) => r[key] ?? null))]));
+  const page = {
+    headlinePainted: 'headline',
+    headlineDoubleRaf: 'headlineRaf2',
+    headlineElementTiming: 'elementTiming',
+    formInteractive: 'form',
+    domContentLoaded: 'domContentLoaded',
+  };
   const t = {
     article: { headline: article.headline, paragraphs: String(article.articleBody ?? '').split(/\n\s*\n/).length },
     demo: {
-      headlinePainted: summary(pick(demo, 'headline')),
-      headlineDoubleRaf: summary(pick(demo, 'headlineRaf2')),
-      headlineElementTiming: summary(pick(demo, 'elementTiming')),
-      formInteractive: summary(pick(demo, 'form')),
-      readyEvent: summary(pick(demo, 'ready')),
-      relatedPainted: summary(pick(demo, 'related')),
-      jsResponseEnd: summary(pick(demo, 'jsResponseEnd')),
-      wasmResponseEnd: summary(pick(demo, 'wasmResponseEnd')),
-      wasmInstantiated: summary(pick(demo, 'instantiatedAt')),
-      domContentLoaded: summary(pick(demo, 'domContentLoaded')),
-      wasmInstantiations: summary(pick(demo, 'instantiations')),
+      ...milestones(demo, {
+        ...page,
+        readyEvent: 'ready',
+        relatedPainted: 'related',
+        jsResponseEnd: 'jsResponseEnd',
+        wasmResponseEnd: 'wasmResponseEnd',
+        wasmInstantiated: 'instantiatedAt',
+        wasmInstantiations: 'instantiations',
+      }),
       consoleErrors: [...new Set(demo.flatMap((r) => r.consoleErrors))],
     },
-    static: {
-      headlinePainted: summary(pick(stat, 'headline')),
-      headlineDoubleRaf: summary(pick(stat, 'headlineRaf2')),
-      headlineElementTiming: summary(pick(stat, 'elementTiming')),
-      formInteractive: summary(pick(stat, 'form')),
-      domContentLoaded: summary(pick(stat, 'domContentLoaded')),
-    },
+    static: milestones(stat, page),
   };
   t.ratio = {
     headlinePainted: ratio(t.demo.headlinePainted.median, t.static.headlinePainted.median),
