@@ -39,12 +39,14 @@ import {
   createTestContent,
   deactivate,
   debugLogSince,
+  distinctPostDates,
   debugLogSize,
   ensurePluginBuilt,
   get,
   installAndActivate,
   isActive,
   listFiles,
+  listedPosts,
   logIn,
   normaliseHtml,
   png,
@@ -200,7 +202,11 @@ function assertSameHtml(actual, expected, what) {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const around = (text) => JSON.stringify(text.slice(Math.max(0, i - 200), i + 300));
-  assert.fail(`${what}: differs at character ${i} (lengths ${a.length} and ${b.length})\nnow:    ${around(a)}\nbefore: ${around(b)}`);
+  const [now, before] = [listedPosts(a), listedPosts(b)];
+  const moved = before.length === now.length && before.join() !== now.join() && [...before].sort().join() === [...now].sort().join()
+    ? `; the same posts in another order: ${before.map((postId, k) => (now[k] === postId ? null : `post ${postId} was at position ${k + 1}, now ${now.indexOf(postId) + 1}`)).filter(Boolean).join(', ')}`
+    : '';
+  assert.fail(`${what}: differs at character ${i} (lengths ${a.length} and ${b.length})${moved}\nnow:    ${around(a)}\nbefore: ${around(b)}`);
 }
 
 /**
@@ -246,6 +252,7 @@ describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, ()
     imageFile = path.join(WP_WORK, `byline-e2e-${RUN}.png`);
     writeFileSync(imageFile, png(1200, 675, [46, 92, 138]));
     site = createTestContent(wp, { run: RUN, posts: POSTS, image: { file: imageFile, caption: CAPTION }, user: READER });
+    distinctPostDates(wp);
 
     // The developer's filter turning Byline off for one post, and inline scripts around byline.js
     // (which the module tag must keep).

@@ -194,13 +194,18 @@ export function createTestContent(wp, { run, posts, image, user }) {
       wp_update_attachment_metadata($image, ['width' => $size[0], 'height' => $size[1], 'file' => _wp_relative_upload_path($file)]);
     }
 
-    $ids = []; $urls = [];
+    // Fixed dates one minute apart, in the spec's order: WordPress orders listings by post_date
+    // alone, so posts made within one second would come back in whichever order the database
+    // returns, and two requests could list them differently.
+    $ids = []; $urls = []; $minute = 0;
     foreach ($spec['posts'] as $key => $p) {
+      $date = gmdate('Y-m-d H:i:s', gmmktime(9, $minute++, 0, 3, 2, 2026));
       $content = isset($p['repeat']) ? str_repeat($p['repeat'][0], $p['repeat'][1]) : ($p['content'] ?? '');
       $id = wp_insert_post([
         'post_title' => $p['title'] ?? '', 'post_content' => $content, 'post_excerpt' => $p['excerpt'] ?? '',
         'post_status' => $p['status'] ?? 'publish', 'post_type' => $p['type'] ?? 'post',
         'post_password' => $p['password'] ?? '', 'comment_status' => $p['comments'] ?? 'open',
+        'post_date' => get_date_from_gmt($date), 'post_date_gmt' => $date,
         'ping_status' => 'closed', 'post_author' => 1, 'post_name' => 'byline-e2e-' . $key . '-' . $spec['run'],
         'post_category' => ($p['category'] ?? '') === 'news' ? [$category] : [],
         'meta_input' => $mark,
@@ -226,6 +231,44 @@ export function createTestContent(wp, { run, posts, image, user }) {
     echo json_encode(['ids' => $ids, 'urls' => $urls, 'image' => $image,
       'category' => ['id' => $category, 'feed' => get_category_feed_link($category), 'url' => get_category_link($category)],
       'user' => $user]);`);
+}
+
+/**
+ * Gives every post that shares its publication time with another (up.sh makes its two posts
+ * within one second) a time of its own, a second after the one before it, in id order. WordPress
+ * orders the front page and archives by post_date alone, so tied posts would be listed in
+ * whichever order the database returns. Returns how many posts were moved.
+ */
+export function distinctPostDates(wp) {
+  return Number(
+    wp
+      .eval(`
+    global $wpdb;
+    $rows = $wpdb->get_results("SELECT ID, post_date_gmt FROM $wpdb->posts WHERE post_type IN ('post', 'page') AND post_status = 'publish' ORDER BY post_date_gmt, ID");
+    $moved = 0; $last = null;
+    foreach ($rows as $row) {
+      $time = strtotime($row->post_date_gmt . ' UTC');
+      if (null !== $last && $time <= $last) {
+        $time = $last + 1;
+        $gmt = gmdate('Y-m-d H:i:s', $time);
+        $wpdb->update($wpdb->posts, ['post_date_gmt' => $gmt, 'post_date' => get_date_from_gmt($gmt)], ['ID' => $row->ID]);
+        clean_post_cache($row->ID);
+        $moved++;
+      }
+      $last = $time;
+    }
+    echo $moved;`)
+      .trim(),
+  );
+}
+
+/**
+ * The posts a listing page shows, in order, by the ids themes print (`id="post-8"` in classic
+ * themes, the `post-8` class of a block theme's post template), each once.
+ */
+export function listedPosts(html) {
+  const ids = [...html.matchAll(/(?:\bid="post-|\bclass="[^"]*\bpost-)(\d+)\b/g)].map((m) => Number(m[1]));
+  return [...new Set(ids)];
 }
 
 /** Deletes every post, attachment, category and user marked _byline_e2e (this run's or older). */
