@@ -43,6 +43,7 @@ import {
   debugLogSize,
   ensurePluginBuilt,
   get,
+  holdWordPress,
   installAndActivate,
   isActive,
   listFiles,
@@ -127,6 +128,8 @@ const POSTS = {
 
 let wp;
 let env;
+/** Releases holdWordPress()'s mark. */
+let releaseWordPress;
 let site;
 let browser;
 let originalTheme;
@@ -241,6 +244,7 @@ describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, ()
   before(async () => {
     assertDistBuilt();
     ensurePluginBuilt();
+    releaseWordPress = holdWordPress();
     wp = upSh(PLUGIN_KNOBS);
     env = wp.env;
     originalTheme = wp.eval('echo get_stylesheet();').trim();
@@ -281,6 +285,7 @@ add_action( 'wp_enqueue_scripts', function () {
       () => imageFile && rmSync(imageFile, { force: true }),
       // Default knobs (anonymous REST on, no debug log) and the theme this run found.
       () => upSh(originalTheme ? { WP_THEME: originalTheme } : {}),
+      () => releaseWordPress?.(),
     ]) {
       try {
         if (wp) step();

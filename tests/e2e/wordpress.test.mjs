@@ -13,8 +13,9 @@
 // IP address, and every request here comes from 127.0.0.1). WordPress's flood check stays on
 // (up.sh without WP_NO_FLOOD): the flood cases rely on it.
 //
-// WordPress is started with ../shared/wordpress/up.sh (as root) when /tmp/wp/env is missing or
-// WordPress does not answer; the suite is skipped only when ../shared/wordpress does not exist.
+// WordPress is brought to up.sh's default state with ../shared/wordpress/up.sh (as root) whatever
+// an earlier run left (support/wordpress.mjs: ensureWordPress); the suite is skipped only when
+// ../shared/wordpress does not exist.
 //
 // Run: trunk build --release && node --test --test-concurrency=1 tests/e2e/wordpress.test.mjs
 

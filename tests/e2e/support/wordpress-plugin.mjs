@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 import { distDir, projectRoot } from './server.mjs';
-import { ENV_FILE, WORDPRESS_DIR, WP_WORK, parseEnvFile, wordpress } from './wordpress.mjs';
+import { PLUGIN_SUITE_LOCK, WORDPRESS_DIR, WP_WORK, runUpSh, wordpress } from './wordpress.mjs';
 
 export const UP_SH = path.join(WORDPRESS_DIR, 'up.sh');
 export const PLUGIN_SOURCE = path.join(projectRoot, 'integrations', 'wordpress');
@@ -36,14 +36,16 @@ export function skipReason() {
  * is at its default. Returns the WordPress helpers over the env file it writes.
  */
 export function upSh(knobs = {}) {
-  const env = { ...process.env };
-  for (const name of ['WP_ANON_REST', 'WP_DEBUG_LOG', 'WP_THEME', 'WP_NO_FLOOD']) delete env[name];
-  try {
-    execFileSync(UP_SH, [], { env: { ...env, ...knobs }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 15 * 60_000 });
-  } catch (error) {
-    throw new Error(`${UP_SH} failed: ${error.stderr || error.message}`, { cause: error });
-  }
-  return wordpress(parseEnvFile(readFileSync(ENV_FILE, 'utf8')));
+  return wordpress(runUpSh(knobs));
+}
+
+/**
+ * Marks WordPress as in the plugin suite's state (other suites started meanwhile leave it so);
+ * returns the function that releases the mark.
+ */
+export function holdWordPress() {
+  writeFileSync(PLUGIN_SUITE_LOCK, String(process.pid));
+  return () => rmSync(PLUGIN_SUITE_LOCK, { force: true });
 }
 
 /** Newest modification time under a path (a file or a folder). */

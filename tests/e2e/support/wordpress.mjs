@@ -1,7 +1,7 @@
 // The real WordPress of ../shared/wordpress (next to the repository), for the end-to-end suites
 // and scripts/demo-wordpress. No npm dependencies.
 //
-//   const wp = await ensureWordPress();      // runs up.sh when WordPress is not up; null: no shared folder
+//   const wp = await ensureWordPress();      // runs up.sh (default knobs); null: no shared folder
 //   wp.env.POST_ID, wp.env.REST_COMMENTS, …  // /tmp/wp/env, parsed
 //   wp.eval('echo json_encode(get_comments(["post_id" => 4, "status" => "all"]));')
 //   wp.comments(4)                            // every comment of a post (any status), as WordPress stores it
@@ -52,28 +52,72 @@ async function answers(baseUrl) {
   }
 }
 
+/** The knobs of up.sh; the suites that need WordPress as up.sh leaves it run it without them. */
+export const UP_SH_KNOBS = Object.freeze(['WP_ANON_REST', 'WP_DEBUG_LOG', 'WP_THEME', 'WP_NO_FLOOD']);
+
+/** Held (with its pid) while the plugin suite has WordPress in its own state. */
+export const PLUGIN_SUITE_LOCK = path.join(WP_WORK, 'byline-plugin-suite.lock');
+/** What the plugin suite adds to WordPress, and removes again when it ends. */
+const PLUGIN_SUITE_LEFTOVERS = {
+  plugin: 'byline/byline.php',
+  muPlugin: '/var/lib/wordpress/wp-content/mu-plugins/byline-e2e.php',
+};
+
+/** The pid in the plugin suite's lock when that process still runs, else null. */
+export function pluginSuiteRunning() {
+  if (!existsSync(PLUGIN_SUITE_LOCK)) return null;
+  const pid = Number(readFileSync(PLUGIN_SUITE_LOCK, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs up.sh with these knobs (every other knob at its default); throws with its stderr. */
+export function runUpSh(knobs = {}) {
+  const up = path.join(WORDPRESS_DIR, 'up.sh');
+  const env = { ...process.env };
+  for (const name of UP_SH_KNOBS) delete env[name];
+  try {
+    execFileSync(up, [], { env: { ...env, ...knobs }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 15 * 60_000 });
+  } catch (error) {
+    throw new Error(`${up} failed (it must run as root): ${error.stderr || error.message}`, { cause: error });
+  }
+  return parseEnvFile(readFileSync(ENV_FILE, 'utf8'));
+}
+
 /**
- * Makes sure the shared WordPress runs and returns its variables and helpers; runs up.sh when
- * /tmp/wp/env is missing or WordPress does not answer (down.sh keeps the env file).
+ * Brings the shared WordPress into the state up.sh leaves it in with its default knobs, whatever
+ * an earlier run left (a WordPress still running or stopped, the plugin suite's knobs, its plugin
+ * or must-use plugin after a crash), and returns its variables and helpers. up.sh is idempotent
+ * and takes about a second once installed (about 20 s the first time, as root). While the plugin
+ * suite runs in another process (its lock), WordPress is used as that suite has it.
  * Returns null when ../shared/wordpress does not exist (the caller skips, saying why).
  */
 export async function ensureWordPress({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
-  const up = path.join(WORDPRESS_DIR, 'up.sh');
-  if (!existsSync(up)) return null;
-  let env = existsSync(ENV_FILE) ? parseEnvFile(readFileSync(ENV_FILE, 'utf8')) : null;
-  if (!env?.BASE_URL || !(await answers(env.BASE_URL))) {
-    log(`WordPress is not up: running ${up} (about 20 s the first time, as root)`);
-    try {
-      execFileSync(up, [], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
-    } catch (error) {
-      throw new Error(`${up} failed (it must run as root): ${error.message}`, { cause: error });
-    }
+  if (!existsSync(path.join(WORDPRESS_DIR, 'up.sh'))) return null;
+  const busy = pluginSuiteRunning();
+  let env;
+  if (busy && existsSync(ENV_FILE)) {
     env = parseEnvFile(readFileSync(ENV_FILE, 'utf8'));
+    log(`the WordPress plugin suite (pid ${busy}) has WordPress in its state; using it as it is`);
+  } else {
+    env = runUpSh();
   }
   for (const name of ['BASE_URL', 'POST_ID', 'CLOSED_POST_ID', 'REST_COMMENTS', 'FORM_ACTION', 'WP_EVAL']) {
     if (!env[name]) throw new Error(`${ENV_FILE} has no ${name}`);
   }
-  return wordpress(env);
+  const wp = wordpress(env);
+  if (!busy) {
+    wp.eval(`
+      require_once ABSPATH . 'wp-admin/includes/plugin.php';
+      if (is_plugin_active('${PLUGIN_SUITE_LEFTOVERS.plugin}')) deactivate_plugins('${PLUGIN_SUITE_LEFTOVERS.plugin}');
+      if (file_exists('${PLUGIN_SUITE_LEFTOVERS.muPlugin}')) unlink('${PLUGIN_SUITE_LEFTOVERS.muPlugin}');`);
+  }
+  return wp;
 }
 
 /**
