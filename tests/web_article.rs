@@ -185,6 +185,7 @@ async fn error_state_offers_retry_that_loads_again() {
             texts: english(),
             id: "t".into(),
             on_event: Default::default(),
+            body: None,
         },
     )
     .render();
@@ -259,6 +260,7 @@ async fn widget_reports_a_missing_url_as_an_error() {
             texts: english(),
             id: "t".into(),
             on_event: Default::default(),
+            body: None,
         },
     )
     .render();

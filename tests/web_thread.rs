@@ -66,7 +66,7 @@ fn page() -> String {
 
 fn thread(json: &str, total: Option<u64>, pages: u32, loaded_pages: u32) -> Rc<Thread> {
     Rc::new(Thread {
-        replies: parse_page(json).unwrap(),
+        replies: parse_page(json, &byline::services::html::reply_body).unwrap(),
         total,
         pages,
         loaded_pages,

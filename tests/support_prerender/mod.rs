@@ -565,6 +565,7 @@ pub fn render_case(case: &Case) -> String {
             article: Rc::new(article),
             related: case.stories.clone().map(Rc::new),
         },
+        None,
     )
 }
 
