@@ -37,7 +37,7 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
 pub fn content(body: &Body, plain: &[String]) -> Html {
     if body.nodes.iter().any(|n| matches!(n, Node::Element(_))) {
         html! {
-            <div class="byline-reply-text byline-rich"><RichBody body={std::rc::Rc::new(body.clone())} /></div>
+            <div class="byline-reply-content byline-rich"><RichBody body={std::rc::Rc::new(body.clone())} /></div>
         }
     } else {
         paragraphs(plain.iter().map(String::as_str))
