@@ -107,6 +107,7 @@ async fn render_article(json: &str) -> web_sys::Element {
         byline::components::article::ArticleViewProps {
             article: Rc::new(from_document(json).unwrap()),
             texts: english(),
+            body: None,
         },
     )
     .render();
