@@ -6,7 +6,7 @@
 use byline::core::body::{
     self, Body, HtmlNode, Node, NodeView, Rules, MAX_BYTES, MAX_DEPTH, MAX_ELEMENTS,
 };
-use byline::core::body_rules::safe_srcset;
+use byline::core::body_rules::{attribute_names, safe_srcset};
 use byline::prerender::html::{article_body, reply_body};
 
 #[path = "support/body_markup.rs"]
@@ -379,6 +379,7 @@ fn past_2_mb_of_html_the_rest_is_dropped_and_said() {
 #[test]
 fn a_wordpress_post_of_core_blocks_keeps_its_structure() {
     let html = include_str!("fixtures/body/wordpress-core-blocks.html");
+    assert_safe(&article_body(html), "the WordPress post");
     let expected = [
         "<p>The ferry <a href=\"https://www.estuary-gazette.example/ferry\">returns on Monday</a>, the council <em>confirmed</em> on <strong>Friday</strong>.</p>\n\n\n\n",
         "<h2>What changes</h2>\n\n\n\n",
@@ -470,6 +471,10 @@ fn mxss_vectors_give_only_safe_markup() {
 /// No attribute outside the allowlist, no address with a scheme that runs or embeds.
 fn assert_safe(body: &Body, source: &str) {
     for (element, name, value) in attributes(body) {
+        assert!(
+            attribute_names(element).contains(&name),
+            "{source}: {element} {name} is not in the renderer's list"
+        );
         assert!(
             matches!(
                 name,

@@ -2,7 +2,6 @@
 //! Reproducers found by the property tests (tests/properties.rs) and the fuzz targets
 //! (fuzz/), kept as plain tests so they stay fixed.
 
-use byline::core::body::Body;
 use byline::core::thread::{build, parse_page, Reply};
 use byline::prerender::html::reply_body;
 
@@ -14,7 +13,7 @@ fn reply(id: u64, parent: u64) -> Reply {
         author_url: None,
         date: None,
         paragraphs: vec![format!("Reply {id}.")],
-        body: Body::default(),
+        body: Default::default(),
     }
 }
 

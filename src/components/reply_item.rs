@@ -7,6 +7,7 @@ use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::text::split_paragraphs;
 use crate::services::intl;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// "Author · date": the author linked when the reply gives a (safe) URL.
@@ -34,10 +35,10 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
 
 /// A listed reply's content: rebuilt from the comment allowlist (CONTRACT 5b) when it has
 /// markup, else its plain-text paragraphs.
-pub fn content(body: &Body, plain: &[String]) -> Html {
+pub fn content(body: &Rc<Body>, plain: &[String]) -> Html {
     if body.nodes.iter().any(|n| matches!(n, Node::Element(_))) {
         html! {
-            <div class="byline-reply-content byline-rich"><RichBody body={std::rc::Rc::new(body.clone())} /></div>
+            <div class="byline-reply-content byline-rich"><RichBody body={body.clone()} /></div>
         }
     } else {
         paragraphs(plain.iter().map(String::as_str))

@@ -3,9 +3,10 @@
 //! Nothing is ever inserted as markup.
 
 use crate::core::body::{Body, Element, Node};
+use crate::core::body_rules::attribute_names;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew::virtual_dom::{VTag, VText};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VTag, VText};
 
 #[derive(Properties, PartialEq)]
 pub struct RichBodyProps {
@@ -27,12 +28,20 @@ fn node(node: &Node) -> Html {
 
 fn element(element: &Element) -> Html {
     let mut tag = VTag::new(element.name);
-    for (name, value) in &element.attributes {
-        tag.add_attribute(name, value.clone());
-    }
-    if let Some(mark) = element.mark {
-        tag.add_attribute("class", mark);
-    }
+    // The allowlist's own names, each with its value or none.
+    let keys = attribute_names(element.name);
+    let values = keys.iter().map(|key| match *key {
+        "class" => element.mark.map(AttrValue::Static),
+        key => element
+            .attribute(key)
+            .map(|v| AttrValue::from(v.to_owned())),
+    });
+    tag.set_attributes(Attributes::Dynamic {
+        keys,
+        values: values
+            .map(|v| v.map(AttributeOrProperty::Attribute))
+            .collect(),
+    });
     tag.add_children(element.children.iter().map(node));
     let html = Html::VTag(Rc::new(tag));
     if element.name != "table" {

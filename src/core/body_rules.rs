@@ -126,6 +126,25 @@ const BLOCKS: &[&str] = &[
     "td",
 ];
 
+/// Every attribute an element of a rebuilt body may carry, in the order they are written
+/// (`class` holds Byline's mark).
+pub fn attribute_names(element: &str) -> &'static [&'static str] {
+    match element {
+        "a" => &["href", "title", "rel", "class"],
+        "img" => &[
+            "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
+        ],
+        "ol" => &["start", "reversed"],
+        "abbr" => &["title"],
+        "q" | "blockquote" => &["cite"],
+        "del" | "ins" | "time" => &["datetime"],
+        "th" => &["scope", "colspan", "rowspan"],
+        "td" => &["colspan", "rowspan"],
+        "figure" => &["class"],
+        _ => &[],
+    }
+}
+
 pub(crate) fn is_dropped(name: &str) -> bool {
     DROPPED.contains(&name)
 }
@@ -290,8 +309,7 @@ fn attributes<N: HtmlNode>(
             .and_then(|v| safe_url(&v).map(|u| (name, u)))
     };
     let number = |name: &'static str, range: std::ops::RangeInclusive<i64>| {
-        let value = node.attribute(name)?;
-        let n: i64 = value.trim().parse().ok()?;
+        let n = whole_number(node.attribute(name)?.trim())?;
         range.contains(&n).then(|| (name, n.to_string()))
     };
     let kept: Vec<Option<(&'static str, String)>> = match (rules, tag) {
@@ -323,6 +341,23 @@ fn attributes<N: HtmlNode>(
         _ => Vec::new(),
     };
     Some(kept.into_iter().flatten().collect())
+}
+
+/// A whole number of at most nine digits, with an optional minus sign (read by hand: the
+/// standard parser costs the bundle more).
+fn whole_number(text: &str) -> Option<i64> {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        sign * digits
+            .bytes()
+            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0')),
+    )
 }
 
 /// A link's address: a safe URL, or (in an article) also `mailto:` and `tel:`, in a reply

@@ -7,6 +7,7 @@ use super::body::Body;
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
 use serde_json::Value;
 use std::fmt;
+use std::rc::Rc;
 
 /// One approved reply.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub struct Reply {
     /// Plain-text paragraphs (what the reply says, for matching the reader's own).
     pub paragraphs: Vec<String>,
     /// `content.rendered` rebuilt from the comment allowlist.
-    pub body: Body,
+    pub body: Rc<Body>,
 }
 
 /// A top-level reply and every reply below it, flattened to one level.
@@ -115,7 +116,7 @@ pub fn parse_page(json: &str, read_html: &dyn Fn(&str) -> Body) -> Result<Vec<Re
                     }),
                 date: date_of(item.get("date_gmt")).or_else(|| date_of(item.get("date"))),
                 paragraphs,
-                body: read_html(rendered),
+                body: Rc::new(read_html(rendered)),
             })
         })
         .collect())
