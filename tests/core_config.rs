@@ -3,7 +3,7 @@
 //! value, and each invalid value falling back to the default with exactly one warning.
 
 use byline::core::config::{
-    valid_language_tag, Config, ConfigWarning, Loading, ReplyFormat, Source, Theme,
+    valid_language_tag, BodySource, Config, ConfigWarning, Loading, ReplyFormat, Source, Theme,
     DEFAULT_RELATED_LIMIT, MAX_RELATED_LIMIT,
 };
 use byline::core::i18n::TextKey;
@@ -706,6 +706,7 @@ fn a_full_embedding_parses_without_warnings() {
         ("data-theme", "dark"),
         ("data-isolate", "shadow"),
         ("data-loading", "lazy"),
+        ("data-article-body", "#story-body"),
     ]);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(
@@ -728,8 +729,30 @@ fn a_full_embedding_parses_without_warnings() {
             theme: Theme::Dark,
             shadow: true,
             loading: Some(Loading::Lazy),
+            article_body: BodySource::ElementId("story-body".into()),
         }
     );
+}
+
+#[test]
+fn data_article_body_names_an_element_or_the_text() {
+    let body = |value: &str| {
+        let (c, warnings) = parse(&[("data-article-body", value)]);
+        (c.article_body, warnings.len())
+    };
+    assert_eq!(
+        body("#main-text"),
+        (BodySource::ElementId("main-text".into()), 0)
+    );
+    assert_eq!(body(" TEXT "), (BodySource::Text, 0));
+    assert_eq!(body(""), (BodySource::Default, 0));
+    for invalid in ["#", "#two words", "main-text", "jsonld"] {
+        assert_eq!(body(invalid), (BodySource::Default, 1), "{invalid}");
+    }
+    let (_, warnings) = parse(&[("data-article-body", "main-text")]);
+    assert!(warnings[0]
+        .to_string()
+        .contains("data-article-body=\"main-text\""));
 }
 
 #[test]

@@ -386,6 +386,7 @@ fn listed(id: u64, parent: u64, author: &str, paragraphs: &[&str]) -> byline::co
         author_url: None,
         date: None,
         paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+        body: Default::default(),
     }
 }
 

@@ -393,6 +393,7 @@ fn huge_and_deeply_nested_data_is_refused_or_rendered_safely() {
 fn browser_fixtures_are_current() {
     check_fixture("generated.json", &generated_fixture());
     check_fixture("feeds.json", &feeds_fixture());
+    check_fixture("bodies.json", &bodies::bodies_fixture());
 }
 
 mod dates {
@@ -534,4 +535,146 @@ fn an_invalid_attribute_value_is_a_warning_and_the_host_is_rendered_with_the_def
         .text
         .contains("data-theme=\"purple\" is not valid"));
     assert!(host_markup(&read(&site, "warn.html"), 1).contains(r#"data-theme="auto""#));
+}
+
+/// Rich bodies (CONTRACT 3b) in pre-rendered hosts.
+mod body {
+    use super::*;
+    use byline::core::config::BodySource;
+    use byline::prerender::html::{self, Found};
+
+    const ARTICLE: &str = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry","articleBody":"The plain text."}</script>"#;
+
+    fn page(hosts: &str, after: &str) -> String {
+        format!("<!doctype html><html lang=\"en\"><head>{ARTICLE}</head><body>\n{hosts}\n{after}\n</body></html>\n")
+    }
+
+    /// The body the browser reads back from a written host (its own `[itemprop]` body).
+    fn read_back(written: &str, number: usize) -> byline::core::body::Body {
+        match html::body_source(&html::parse(written), number, &BodySource::Default) {
+            Found::Html(source) => html::article_body(&source),
+            other => panic!("no body in host {number}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_hosts_own_article_body_is_written_rich_and_reads_back_the_same() {
+        let site = site();
+        let wordpress = include_str!("fixtures/body/wordpress-core-blocks.html");
+        let html = page(
+            &format!("<div data-byline id=\"wp\"><div class=\"entry-content\" itemprop=\"articleBody\">{wordpress}</div></div>"),
+            "",
+        );
+        fs::write(site.join("rich.html"), &html).expect("write");
+        let report = run_on(&site, &["rich.html"]);
+        assert!(report.lines.is_empty(), "{:?}", report.lines);
+        let written = read(&site, "rich.html");
+        let host = host_markup(&written, 1);
+        assert!(
+            host.contains(r#"<div itemprop="articleBody" class="byline-body byline-rich">"#),
+            "{host}"
+        );
+        assert!(!host.contains("The plain text."));
+        assert!(!host.contains("entry-content"), "the fallback is replaced");
+        for expected in [
+            "<h2>What changes</h2>",
+            r#"<a href="/timetable">30 minutes</a>"#,
+            "<figcaption>The ferry at the north quay.</figcaption>",
+            r#"<div tabindex="0" class="byline-table">"#,
+            "<td>06:00</td>",
+            r#"<figure class="byline-pullquote">"#,
+            r#"<a href="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed" class="byline-embed-link">The new ferry, first crossing</a>"#,
+        ] {
+            assert!(host.contains(expected), "{expected} in {host}");
+        }
+        assert!(unsafe_markup(&written).is_empty());
+        // The browser, taking over, reads this body back: the same body as the source gave.
+        assert_eq!(read_back(&written, 1), html::article_body(wordpress));
+        // Once more: the same bytes.
+        let again = run_on(&site, &["rich.html"]);
+        assert!(again.lines.is_empty());
+        assert_eq!(read(&site, "rich.html"), written);
+    }
+
+    #[test]
+    fn data_article_body_names_a_template_or_element_or_the_text() {
+        let site = site();
+        let html = page(
+            concat!(
+                r##"<div data-byline data-article-body="#tpl" id="a"></div>"##,
+                r#"<div data-byline data-article-body="text" id="b"><div itemprop="articleBody"><h2>Ignored</h2></div></div>"#,
+                r##"<div data-byline data-article-body="#nowhere" id="c"></div>"##,
+                r##"<div data-byline data-article-body="#empty" id="d"></div>"##,
+                r##"<div data-byline data-article-body="#json" id="e"></div>"##,
+                r#"<div data-byline data-article-body="no-hash" id="f"><div itemprop="articleBody"><p>Own <em>body</em></p></div></div>"#,
+            ),
+            concat!(
+                r#"<template id="tpl"><h2>From the template</h2><p>With <a href="https://s.example/">a source</a>.</p></template>"#,
+                r#"<div id="empty"> <span> </span> </div>"#,
+                r#"<script type="application/json" id="json">{}</script>"#,
+            ),
+        );
+        fs::write(site.join("sources.html"), &html).expect("write");
+        let report = run_on(&site, &["sources.html"]);
+        assert!(!report.failed(), "{:?}", report.lines);
+        assert_eq!(report.rendered, 6);
+        let lines: Vec<&str> = report.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert!(
+            lines[0].contains("id=\"c\"")
+                && lines[0].contains("data-article-body=\"#nowhere\" names no element")
+        );
+        assert!(
+            lines[1].contains("id=\"d\"") && lines[1].contains("names an element with no content")
+        );
+        assert!(lines[2].contains("id=\"e\"") && lines[2].contains("whose content is not HTML"));
+        assert!(
+            lines[3].contains("id=\"f\"")
+                && lines[3].contains("data-article-body=\"no-hash\" is not valid")
+        );
+        let written = read(&site, "sources.html");
+        let host = |n| host_markup(&written, n);
+        assert!(
+            host(1).contains("<h2>From the template</h2>"),
+            "{}",
+            host(1)
+        );
+        for n in 2..=5 {
+            assert!(host(n).contains("The plain text."), "host {n}: {}", host(n));
+            assert!(!host(n).contains("byline-rich"), "host {n}");
+        }
+        assert!(host(6).contains("<p>Own <em>body</em></p>"), "{}", host(6));
+        // The template outside the hosts stays as it was.
+        assert!(written.contains(r#"<template id="tpl"><h2>From the template</h2>"#));
+    }
+
+    #[test]
+    fn hostile_bodies_never_become_markup_that_runs() {
+        let site = site();
+        for (i, vector) in xss_vectors().iter().enumerate() {
+            let name = format!("body-xss-{i}.html");
+            let html = page(
+                &format!("<div data-byline><div itemprop=\"articleBody\"><p>Before</p>{vector}<p>After</p></div></div>"),
+                "",
+            );
+            fs::write(site.join(&name), &html).expect("write");
+            let report = run_on(&site, &[&name]);
+            let written = read(&site, &name);
+            if report.failed() {
+                // A vector that swallows the host's end tag (an unclosed <script>): the host
+                // is left to the browser, as written.
+                assert!(
+                    report.lines[0].text.contains("end tag is missing"),
+                    "vector {i} {vector:?}: {:?}",
+                    report.lines
+                );
+                assert_eq!(written, html);
+                continue;
+            }
+            let findings = unsafe_markup(&written);
+            assert!(findings.is_empty(), "vector {i} {vector:?}: {findings:#?}");
+            let host = host_markup(&written, 1);
+            assert!(host.contains("<p>Before</p>"), "vector {i}: {host}");
+        }
+    }
 }

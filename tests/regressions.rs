@@ -3,6 +3,7 @@
 //! (fuzz/), kept as plain tests so they stay fixed.
 
 use byline::core::thread::{build, parse_page, Reply};
+use byline::prerender::html::reply_body;
 
 fn reply(id: u64, parent: u64) -> Reply {
     Reply {
@@ -12,6 +13,7 @@ fn reply(id: u64, parent: u64) -> Reply {
         author_url: None,
         date: None,
         paragraphs: vec![format!("Reply {id}.")],
+        body: Default::default(),
     }
 }
 
@@ -52,8 +54,10 @@ fn a_repeated_id_is_shown_once_as_first_listed() {
 /// reply as its answer.
 #[test]
 fn parent_zero_is_top_level_even_with_a_reply_of_id_zero() {
-    let page =
-        parse_page(r#"[{"id":0,"content":{"rendered":""}},{"id":4,"content":{"rendered":""}}]"#)
-            .unwrap();
+    let page = parse_page(
+        r#"[{"id":0,"content":{"rendered":""}},{"id":4,"content":{"rendered":""}}]"#,
+        &reply_body,
+    )
+    .unwrap();
     assert_eq!(shape(&page), vec![(0, vec![]), (4, vec![])]);
 }

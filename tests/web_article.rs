@@ -107,6 +107,7 @@ async fn render_article(json: &str) -> web_sys::Element {
         byline::components::article::ArticleViewProps {
             article: Rc::new(from_document(json).unwrap()),
             texts: english(),
+            body: None,
         },
     )
     .render();
@@ -185,6 +186,7 @@ async fn error_state_offers_retry_that_loads_again() {
             texts: english(),
             id: "t".into(),
             on_event: Default::default(),
+            body: None,
         },
     )
     .render();
@@ -259,6 +261,7 @@ async fn widget_reports_a_missing_url_as_an_error() {
             texts: english(),
             id: "t".into(),
             on_event: Default::default(),
+            body: None,
         },
     )
     .render();

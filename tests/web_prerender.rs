@@ -181,6 +181,7 @@ async fn prerendered_markup_equals_the_widget_in_the_browser() {
                     texts: Rc::new(texts),
                     id: case["id"].as_str().unwrap().to_owned().into(),
                     on_event: Default::default(),
+                    body: None,
                 },
                 initial: Some(Rc::new(Prefetched {
                     article: Rc::new(article),
@@ -277,6 +278,7 @@ async fn the_live_form_keeps_wordpress_names_and_validates_itself() {
                     texts: Rc::new(texts("en", &config)),
                     id: "lf".into(),
                     on_event: Default::default(),
+                    body: None,
                 },
                 initial: Some(Rc::new(Prefetched {
                     article: Rc::new(article.clone()),

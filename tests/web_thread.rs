@@ -66,7 +66,7 @@ fn page() -> String {
 
 fn thread(json: &str, total: Option<u64>, pages: u32, loaded_pages: u32) -> Rc<Thread> {
     Rc::new(Thread {
-        replies: parse_page(json).unwrap(),
+        replies: parse_page(json, &byline::services::html::reply_body).unwrap(),
         total,
         pages,
         loaded_pages,
@@ -121,10 +121,13 @@ fn item(root: &Element, id: u64) -> Element {
 
 /// The reply's own paragraphs (not those of its answers).
 fn own_paragraphs(li: &Element) -> Vec<String> {
-    all(li, ":scope > p.byline-reply-text")
-        .iter()
-        .map(text)
-        .collect()
+    all(
+        li,
+        ":scope > p.byline-reply-text, :scope > .byline-reply-content > p",
+    )
+    .iter()
+    .map(text)
+    .collect()
 }
 
 fn pending(id: Option<u64>, parent: u64, content: &str, approved: bool) -> PendingReply {
@@ -183,11 +186,12 @@ async fn replies_nest_one_level_and_render_as_plain_text() {
     assert!(q_opt(&item(&root, 2), ".byline-in-reply-to").is_none());
     assert!(q_opt(&item(&root, 7), ".byline-in-reply-to").is_none());
 
-    // Text only: nothing the server sent becomes an element.
+    // The comment allowlist (CONTRACT 5b): emphasis stays, nothing else the server sent
+    // becomes an element; no handler attribute anywhere.
     assert!(
         all(
             &root,
-            "script, iframe, img, b, em, div, a:not(.byline-reply-author)"
+            ".byline-reply-item script, .byline-reply-item iframe, .byline-reply-item img, .byline-reply-content div, [onerror], [onclick]"
         )
         .is_empty(),
         "no element from the content: {}",

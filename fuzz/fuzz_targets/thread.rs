@@ -3,6 +3,7 @@
 #![no_main]
 
 use byline::core::thread::{build, parse_page};
+use byline::prerender::html::reply_body;
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
 
@@ -13,8 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Some(input) = common::text(data) else {
         return;
     };
-    let page = parse_page(input);
-    assert_eq!(page, parse_page(input), "not deterministic");
+    let page = parse_page(input, &reply_body);
+    assert_eq!(page, parse_page(input, &reply_body), "not deterministic");
     let Ok(replies) = page else { return };
     for reply in &replies {
         assert!(!reply.author.is_empty());

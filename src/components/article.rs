@@ -1,7 +1,9 @@
 //! The article: header (section, headline, standfirst, byline, dates, reading time), lead
 //! image, body and footer. Text is always rendered as text.
 
+use crate::components::rich_body::RichBody;
 use crate::core::article::{Article, Author, Image};
+use crate::core::body::Body;
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::text::{reading_minutes, Block};
 use crate::services::intl;
@@ -16,16 +18,28 @@ pub const PARAGRAPHS_PER_PAGE: usize = 1000;
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
     pub texts: Rc<Texts>,
+    /// The body rebuilt from its HTML source (CONTRACT 3b); `None`: the `articleBody` text.
+    #[prop_or_default]
+    pub body: Option<Rc<Body>>,
 }
 
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let ArticleViewProps { article, texts } = props;
+    let ArticleViewProps {
+        article,
+        texts,
+        body,
+    } = props;
+    let rich = body.clone().filter(|b| !b.is_empty());
     let shown = use_state(|| PARAGRAPHS_PER_PAGE);
-    let minutes = use_memo(article.clone(), |a| {
-        reading_minutes(a.body.iter().map(Block::text))
+    let minutes = use_memo((article.clone(), rich.clone()), |(a, rich)| match rich {
+        Some(rich) => reading_minutes(rich.texts()),
+        None => reading_minutes(a.body.iter().map(Block::text)),
     });
-    let hidden = article.body.len().saturating_sub(*shown);
+    let hidden = match rich {
+        Some(_) => 0,
+        None => article.body.len().saturating_sub(*shown),
+    };
     let show_more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PARAGRAPHS_PER_PAGE))
@@ -45,7 +59,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     { published(article, texts) }
                     { updated(article, texts) }
                     // No body, nothing to read: no reading time.
-                    if !article.body.is_empty() {
+                    if !article.body.is_empty() || rich.is_some() {
                         <span class="byline-reading-time">{ plural(texts, TextKey::ReadingTime, *minutes as usize) }</span>
                     }
                 </p>
@@ -53,9 +67,16 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(image) = &article.image {
                 { figure(image) }
             }
-            <div class="byline-body">
-                { for article.body.iter().take(*shown).map(block) }
-            </div>
+            if let Some(rich) = rich {
+                // Marked as the body it is: read again from here, it gives the same body.
+                <div class="byline-body byline-rich" itemprop="articleBody">
+                    <RichBody body={rich} />
+                </div>
+            } else {
+                <div class="byline-body">
+                    { for article.body.iter().take(*shown).map(block) }
+                </div>
+            }
             if hidden > 0 {
                 <button type="button" class="byline-button byline-more" onclick={show_more}>
                     { plural(texts, TextKey::ShowMore, hidden.min(PARAGRAPHS_PER_PAGE)) }

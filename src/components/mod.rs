@@ -7,6 +7,7 @@ pub mod field;
 pub mod related;
 pub mod reply_form;
 pub mod reply_item;
+pub mod rich_body;
 pub mod status;
 pub mod thread;
 pub mod widget;

@@ -1,10 +1,13 @@
 //! The parts of one reply as readers see it, shared by the thread and the form's list of
 //! the reader's own replies: author and date line, paragraphs, and a pending reply.
 
+use crate::components::rich_body::RichBody;
+use crate::core::body::{Body, Node};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::text::split_paragraphs;
 use crate::services::intl;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// "Author · date": the author linked when the reply gives a (safe) URL.
@@ -28,6 +31,18 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
         .into_iter()
         .map(|p| html! { <p class="byline-reply-text">{ p }</p> })
         .collect()
+}
+
+/// A listed reply's content: rebuilt from the comment allowlist (CONTRACT 5b) when it has
+/// markup, else its plain-text paragraphs.
+pub fn content(body: &Rc<Body>, plain: &[String]) -> Html {
+    if body.nodes.iter().any(|n| matches!(n, Node::Element(_))) {
+        html! {
+            <div class="byline-reply-content byline-rich"><RichBody body={body.clone()} /></div>
+        }
+    } else {
+        paragraphs(plain.iter().map(String::as_str))
+    }
 }
 
 /// One of the reader's own replies the server has not listed yet, with an "Awaiting

@@ -3,7 +3,7 @@
 //! replies" paging, and a Reply button on each reply.
 
 use crate::components::article::plural;
-use crate::components::reply_item::{meta, paragraphs, pending_item};
+use crate::components::reply_item::{content, meta, pending_item};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::thread::{build, Reply};
@@ -67,7 +67,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
         html! {
             <li class="byline-reply-item" id={format!("{id}-comment-{}", node.reply.id)}>
                 { meta(&node.reply.author, node.reply.author_url.as_deref(), node.reply.date.as_deref(), texts) }
-                { paragraphs(node.reply.paragraphs.iter().map(String::as_str)) }
+                { content(&node.reply.body, &node.reply.paragraphs) }
                 { reply_button(&node.reply) }
                 if !node.answers.is_empty() || !answers_pending.is_empty() {
                     <ol class="byline-thread-answers">
@@ -77,7 +77,7 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
                                 if let Some(name) = to {
                                     <p class="byline-in-reply-to">{ texts.format(TextKey::InReplyTo, &[("name", name)]) }</p>
                                 }
-                                { paragraphs(answer.paragraphs.iter().map(String::as_str)) }
+                                { content(&answer.body, &answer.paragraphs) }
                                 { reply_button(answer) }
                             </li>
                         }) }

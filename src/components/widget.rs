@@ -6,6 +6,7 @@ use crate::components::discussion::Discussion;
 use crate::components::related::Related;
 use crate::components::status::{ErrorState, Loading};
 use crate::core::article::Article;
+use crate::core::body::Body;
 use crate::core::config::{Config, ReplyFormat};
 use crate::core::events::WidgetEvent;
 use crate::core::feed::Story;
@@ -24,6 +25,10 @@ pub struct WidgetProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// The article body rebuilt from the host's body source (CONTRACT 3b), read by the
+    /// embedding code (or the pre-renderer) before the host's content was replaced.
+    #[prop_or_default]
+    pub body: Option<Rc<Body>>,
 }
 
 /// A widget given its data up front ([`PrefetchedWidget`]).
@@ -107,7 +112,7 @@ pub fn WidgetSlot(props: &WidgetSlotProps) -> Html {
     match &props.widget {
         Some(p) => html! {
             <Widget key={p.id.to_string()} config={p.config.clone()} texts={p.texts.clone()}
-                id={p.id.clone()} on_event={p.on_event.clone()} />
+                id={p.id.clone()} on_event={p.on_event.clone()} body={p.body.clone()} />
         },
         None => Html::default(),
     }
@@ -143,6 +148,7 @@ fn use_widget(props: &WidgetProps, initial: Option<Rc<Prefetched>>, prerender: b
         texts,
         id,
         on_event,
+        body,
     } = props;
     let prerender = &prerender;
     use_effect_with((), |_| {
@@ -204,7 +210,7 @@ fn use_widget(props: &WidgetProps, initial: Option<Rc<Prefetched>>, prerender: b
             let target = reply_target(config, article);
             html! {
             <>
-                <ArticleView article={article.clone()} texts={texts.clone()} />
+                <ArticleView article={article.clone()} texts={texts.clone()} body={body.clone()} />
                 if let Some(stories) = related {
                     <Related id={id.clone()} stories={stories} texts={texts.clone()} />
                 }

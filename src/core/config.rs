@@ -16,6 +16,17 @@ pub enum Source {
     ElementId(String),
 }
 
+/// Where the article body's HTML comes from (`data-article-body`, CONTRACT 3b).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodySource {
+    /// The first `[itemprop="articleBody"]` inside the host's own content, else the text.
+    Default,
+    /// Always the JSON-LD `articleBody` text.
+    Text,
+    /// The element with this id (a `<template>` or any element, anywhere in the page).
+    ElementId(String),
+}
+
 /// Wire format of the reply (`data-reply-format`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReplyFormat {
@@ -84,6 +95,8 @@ pub struct Config {
     /// `data-loading` as written; `None` means the default (eager, or idle on a
     /// pre-rendered host: see [`Config::loading_for`]).
     pub loading: Option<Loading>,
+    /// `data-article-body`: where the body's HTML is read from.
+    pub article_body: BodySource,
 }
 
 impl Default for Config {
@@ -106,6 +119,7 @@ impl Default for Config {
             theme: Theme::Auto,
             shadow: false,
             loading: None,
+            article_body: BodySource::Default,
         }
     }
 }
@@ -227,6 +241,19 @@ impl Config {
                     _ => warn(
                         "the default (\"eager\", or \"idle\" when pre-rendered)",
                         "\"eager\", \"lazy\" or \"idle\"",
+                    ),
+                },
+                "data-article-body" => match trimmed.strip_prefix('#') {
+                    _ if trimmed.is_empty() => config.article_body = BodySource::Default,
+                    _ if trimmed.eq_ignore_ascii_case("text") => {
+                        config.article_body = BodySource::Text
+                    }
+                    Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => {
+                        config.article_body = BodySource::ElementId(id.to_owned())
+                    }
+                    _ => warn(
+                        "the host's [itemprop=\"articleBody\"], else the articleBody text",
+                        "\"text\" or #id",
                     ),
                 },
                 "data-reply-action" => match safe_url(trimmed) {

@@ -2,6 +2,8 @@
 //! natively with `cargo test`.
 
 pub mod article;
+pub mod body;
+pub mod body_rules;
 pub mod charset;
 pub mod config;
 pub mod date;

@@ -1,10 +1,13 @@
 //! Approved replies from a WordPress REST comments collection -> a thread one visual level
-//! deep. Every field is data from outside: text is stripped to plain paragraphs, URLs are
-//! checked, a missing or odd `parent` makes a reply top-level.
+//! deep. Every field is data from outside: the content is rebuilt from the comment allowlist
+//! (CONTRACT 5b, by the side's HTML reader), URLs are checked, a missing or odd `parent`
+//! makes a reply top-level.
 
+use super::body::Body;
 use super::text::{decode_entities, html_to_text, safe_url, split_paragraphs};
 use serde_json::Value;
 use std::fmt;
+use std::rc::Rc;
 
 /// One approved reply.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,8 +20,10 @@ pub struct Reply {
     pub author_url: Option<String>,
     /// ISO 8601 in UTC (`date_gmt` with `Z` added when it has no zone).
     pub date: Option<String>,
-    /// Plain-text paragraphs.
+    /// Plain-text paragraphs (what the reply says, for matching the reader's own).
     pub paragraphs: Vec<String>,
+    /// `content.rendered` rebuilt from the comment allowlist.
+    pub body: Rc<Body>,
 }
 
 /// A top-level reply and every reply below it, flattened to one level.
@@ -69,8 +74,9 @@ fn date_of(v: Option<&Value>) -> Option<String> {
 
 /// Reads one page of a WordPress comments collection (`GET /wp/v2/comments`). Every field is
 /// read leniently from the parsed value: a field of another shape reads as absent, so one odd
-/// field never hides the reply.
-pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
+/// field never hides the reply. `read_html` rebuilds a reply's content by the reply rules
+/// (the browser's or the native parser: `services::html`, `prerender::html`).
+pub fn parse_page(json: &str, read_html: &dyn Fn(&str) -> Body) -> Result<Vec<Reply>, ThreadError> {
     let value: Value =
         serde_json::from_str(json).map_err(|e| ThreadError::InvalidJson(e.to_string()))?;
     let Value::Array(items) = value else {
@@ -110,6 +116,7 @@ pub fn parse_page(json: &str) -> Result<Vec<Reply>, ThreadError> {
                     }),
                 date: date_of(item.get("date_gmt")).or_else(|| date_of(item.get("date"))),
                 paragraphs,
+                body: Rc::new(read_html(rendered)),
             })
         })
         .collect())

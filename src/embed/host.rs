@@ -6,6 +6,7 @@
 
 use crate::components::widget::{WidgetProps, WidgetSlot, WidgetSlotProps};
 use crate::core::article::Article;
+use crate::core::body::Body;
 use crate::core::config::{Config, Loading};
 use crate::core::events::WidgetEvent;
 use crate::core::i18n::{translation_for, Texts};
@@ -57,6 +58,10 @@ struct Mounted {
     waiting_for_texts: bool,
     /// The strings the running widget shows.
     texts: Option<Rc<Texts>>,
+    /// The article body read from the host's body source (`None`: the `articleBody` text).
+    body: Option<Rc<Body>>,
+    /// The body the host's own content gave when mounted, for a later change back to it.
+    own_body: Option<Rc<Body>>,
 }
 
 thread_local! {
@@ -241,6 +246,11 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
     let config = read_config(&attributes, previous);
     let fallback = has_visible_fallback(&host);
     let prerendered = host.has_attribute(PRERENDERED_ATTRIBUTE) && fallback;
+    // Read before anything replaces the host's content.
+    let body = super::body::read(&host, &config.article_body, prerendered, None);
+    let own_body = body
+        .clone()
+        .filter(|_| config.article_body == crate::core::config::BodySource::Default);
     let Some(root) = render_root(document, &host, config.shadow, fallback) else {
         return;
     };
@@ -271,6 +281,8 @@ fn mount(document: &Document, host: Element, previous: &[(String, String)]) {
         lazy: None,
         waiting_for_texts: false,
         texts: None,
+        body,
+        own_body,
     };
     // Once the wasm runs, an idle host starts at once: byline.js waited for the idle moment
     // (or the reader) before fetching it.
@@ -307,6 +319,7 @@ fn props(widget: &mut Mounted, container: &Element) -> WidgetProps {
         texts,
         config: Rc::new(widget.config.clone()),
         on_event,
+        body: widget.body.clone(),
     }
 }
 
@@ -436,6 +449,10 @@ fn attributes_changed(host: &Element) {
         let config = read_config(&current, &widget.attributes);
         if config.shadow != widget.config.shadow || config.loading != widget.config.loading {
             return Some(true);
+        }
+        if config.article_body != widget.config.article_body {
+            widget.body =
+                super::body::read(host, &config.article_body, false, widget.own_body.as_ref());
         }
         widget.attributes = current;
         widget.config = config;

@@ -3,6 +3,7 @@
 //! keeps each host's state attribute, fallback content and events in step, and turns a
 //! panic into a visible note. The only module that touches elements outside the widget.
 
+pub mod body;
 mod host;
 mod lifecycle;
 mod panic;

@@ -2,7 +2,7 @@
 //! hides itself with one warning.
 
 use crate::core::thread::{self, Reply};
-use crate::services::http;
+use crate::services::{html, http};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,7 +29,7 @@ async fn fetch_page(source: &str, page: u32) -> Result<(Vec<Reply>, u32, Option<
     let response = http::get_ok(&url, "application/json")
         .await
         .map_err(|e| format!("Byline: the replies at {url} are hidden: {e}."))?;
-    let replies = thread::parse_page(&response.body)
+    let replies = thread::parse_page(&response.body, &html::reply_body)
         .map_err(|e| format!("Byline: the replies at {url} are hidden: {e}."))?;
     let pages = response
         .total_pages
@@ -41,6 +41,11 @@ async fn fetch_page(source: &str, page: u32) -> Result<(Vec<Reply>, u32, Option<
         .total
         .as_deref()
         .and_then(|t| t.trim().parse().ok());
+    if replies.iter().any(|r| r.body.cut) {
+        gloo_console::warn!(crate::core::body::cut_warning(
+            crate::core::body::Rules::Reply
+        ));
+    }
     Ok((replies, pages, total))
 }
 

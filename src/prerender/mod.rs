@@ -2,6 +2,7 @@
 //! data with the same `core` readers as the browser, renders the same components with Yew's
 //! server renderer, and writes the markup into each host. Nothing is fetched.
 
+pub mod html;
 pub mod page;
 pub mod render;
 pub mod run;

@@ -2,12 +2,14 @@
 //! the page's own data or local files (nothing is fetched), and the file replaced in one
 //! rename. A host that cannot be rendered is left as it was, with one line saying why.
 
+use super::html::{self, Found};
 use super::page::{self, Host, Page};
 use super::render::widget_markup;
 use super::xml;
 use crate::components::widget::Prefetched;
 use crate::core::article::{self, Article};
-use crate::core::config::{Config, Source};
+use crate::core::body::{cut_warning, Body, Rules, SourceProblem};
+use crate::core::config::{BodySource, Config, Source};
 use crate::core::feed::{self, FeedError, Story, Syntax};
 use crate::core::i18n::{parse_translation, translation_for, Texts};
 use crate::core::url::resolve;
@@ -111,10 +113,16 @@ fn process(file: &Path, root: Option<&Path>, report: &mut Report) {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| folder.clone());
     let place = Place::new(file, &folder, &root);
+    // The same page as a tree, for the hosts' body sources (CONTRACT 3b).
+    let tree = html::parse(&html);
     let mut markup = HashMap::new();
     for host in &page.hosts {
         let mut notes = Vec::new();
-        let result = render_host(&page, host, &place, &mut notes);
+        let data = PageData {
+            page: &page,
+            tree: &tree,
+        };
+        let result = render_host(&data, host, &place, &mut notes);
         for note in notes {
             report.warning(format!("{name}: {}: {note}", host.describe()));
         }
@@ -336,12 +344,46 @@ pub fn texts_for(lang: &str, config: &Config) -> Texts {
     Texts::new(lang, translation, config.texts.clone())
 }
 
+/// A page as the scanner read it, and as a tree.
+struct PageData<'a> {
+    page: &'a Page,
+    tree: &'a markup5ever_rcdom::RcDom,
+}
+
+/// The host's body from its source; problems and a cut body are noted.
+fn read_body(
+    data: &PageData,
+    host: &Host,
+    config: &Config,
+    notes: &mut Vec<String>,
+) -> Option<Rc<Body>> {
+    let body = match html::body_source(data.tree, host.number, &config.article_body) {
+        Found::Text => return None,
+        Found::Unusable(problem) => {
+            notes.push(problem.to_string());
+            return None;
+        }
+        Found::Html(source) => html::article_body(&source),
+    };
+    if body.is_empty() {
+        if let BodySource::ElementId(id) = &config.article_body {
+            notes.push(SourceProblem::Empty(id.clone()).to_string());
+        }
+        return None;
+    }
+    if body.cut {
+        notes.push(cut_warning(Rules::Article));
+    }
+    Some(Rc::new(body))
+}
+
 fn render_host(
-    page: &Page,
+    data: &PageData,
     host: &Host,
     place: &Place,
     notes: &mut Vec<String>,
 ) -> Result<String, Skip> {
+    let page = data.page;
     if host.nested {
         return Err(Skip::Failed(
             "it is inside another [data-byline] element".into(),
@@ -389,6 +431,7 @@ fn render_host(
     let lang = language(&config, page);
     let texts = texts_for(&lang, &config);
     let id = format!("byline-{}", host.number);
+    let body = read_body(data, host, &config, notes);
     let mut inner = widget_markup(
         config,
         texts,
@@ -397,6 +440,7 @@ fn render_host(
             article: Rc::new(article),
             related,
         },
+        body,
     );
     // Page data in the host stays (the widget keeps it too).
     for &i in &host.scripts {

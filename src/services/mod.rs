@@ -1,6 +1,7 @@
 //! Browser I/O behind small functions that return core types.
 
 pub mod events;
+pub mod html;
 pub mod http;
 pub mod intl;
 pub mod page;

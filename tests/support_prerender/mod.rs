@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod bodies;
+
 use byline::components::widget::Prefetched;
 use byline::core::config::Config;
 use byline::core::feed::{self, Story, Syntax};
@@ -188,6 +190,41 @@ const WIDGET_TAGS: &[&str] = &[
     "textarea",
     "input",
     "button",
+    // A rich body's allowlist (CONTRACT 3b).
+    "h4",
+    "h5",
+    "h6",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "hr",
+    "br",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "mark",
+    "sub",
+    "sup",
+    "small",
+    "cite",
+    "code",
+    "kbd",
+    "abbr",
+    "q",
+    "del",
+    "ins",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
 ];
 
 /// What in the hosts could run or load something: unknown elements, event handler or style
@@ -565,6 +602,7 @@ pub fn render_case(case: &Case) -> String {
             article: Rc::new(article),
             related: case.stories.clone().map(Rc::new),
         },
+        None,
     )
 }
 

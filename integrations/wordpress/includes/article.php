@@ -128,6 +128,8 @@ function byline_article_data( WP_Post $post, $content_html ) {
 		$article['articleSection'] = $sections;
 	}
 
+	// The text fallback: Byline shows the rendered content itself as the body, read from the
+	// host's [itemprop="articleBody"] (host.php), and this text only when that is missing.
 	$article['articleBody'] = byline_html_to_text( $content_html );
 
 	/**

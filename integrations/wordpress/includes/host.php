@@ -127,7 +127,10 @@ function byline_host_html( WP_Post $post, $content ) {
 	}
 	$html .= ">\n";
 	$html .= byline_fallback_header( $post );
-	$html .= $content;
+	// The post's rendered content, printed once: the no-script fallback, and the body Byline
+	// rebuilds as HTML (links, headings, lists, images, tables, embeds as links) by its
+	// default source, the host's own [itemprop="articleBody"] (CONTRACT 3b).
+	$html .= '<div class="byline-fallback-content" itemprop="articleBody">' . "\n" . $content . "\n</div>\n";
 	$html .= byline_fallback_comments( $post );
 	$html .= "</div>\n";
 	return $html;
