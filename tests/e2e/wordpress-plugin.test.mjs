@@ -630,7 +630,7 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
           const main = document.querySelector('main');
           // The text of the page's main area outside the host.
           const clone = main.cloneNode(true);
-          clone.querySelector('[data-byline]')?.remove();
+          for (const el of clone.querySelectorAll('[data-byline], script, style, template')) el.remove();
           return {
             meta: all('.wp-block-post-date, .wp-block-post-author, .wp-block-post-author-name, .wp-block-post-author-biography, .wp-block-avatar, .taxonomy-category, time.entry-date, .cat-links, .author-bio, a[rel~="author"], a[rel~="category"]').map((el) => el.outerHTML.slice(0, 120)),
             leftovers: all('.posted-on, .posted-by, span.byline').map((el) => el.textContent.trim()).filter(Boolean),
@@ -705,6 +705,8 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         const ok = await restPost({ post: id('main'), parent: approved, content: `Answering the approved one ${RUN}`, author_name: 'Pat Rent', author_email: `pat.${RUN}@example.org` });
         assert.equal(ok.status, 201, JSON.stringify(ok.body));
         assert.equal(Number(wp.comment(ok.body.id).comment_parent), approved);
+        // (Twenty Twenty-One's footer lists the latest comments: the other post's goes again.)
+        wp.deleteComments([id('related')]);
       });
 
       test('a filled-in honeypot (byline_hp) lands nothing, through REST, the classic form and the widget, which still says thank you', onceOnly, async () => {
@@ -830,9 +832,9 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         assert.equal(await page.getAttribute('[data-byline]', 'data-reply-endpoint'), otherOriginEndpoint());
         assert.match((await page.getAttribute('[data-byline]', 'data-reply-nonce')) ?? '', /^[0-9a-f]{10}$/, 'the page holds a nonce');
         await page.fill('.byline-reply textarea[name="comment"]', `Sent elsewhere (${RUN}).`);
-        const answered = page.waitForResponse((response) => response.url().startsWith(otherOriginEndpoint()) && response.request().method() === 'POST', { timeout: 20_000 });
         await page.click('.byline-reply button[type="submit"]');
-        await answered;
+        // (The browser may not reach the other name: what counts is what it was asked to send.)
+        for (let waited = 0; other.length === 0 && waited < 20_000; waited += 100) await sleep(100);
         assert.equal(other.length, 1, 'the reply went to the other origin');
         assert.equal(other[0]['x-wp-nonce'], undefined, 'without the nonce');
         await closePage();
