@@ -640,8 +640,14 @@ fn an_invalid_nonce_is_recognised_by_code_and_status_only() {
         403,
         r#"{"code":"rest_comment_closed","message":"Sorry, comments are closed for this item."}"#
     ));
-    assert!(!is_invalid_nonce(403, "rest_cookie_invalid_nonce"), "not JSON");
-    assert!(!is_invalid_nonce(403, r#"{"code":7}"#), "a code that is not text");
+    assert!(
+        !is_invalid_nonce(403, "rest_cookie_invalid_nonce"),
+        "not JSON"
+    );
+    assert!(
+        !is_invalid_nonce(403, r#"{"code":7}"#),
+        "a code that is not text"
+    );
     assert!(!is_invalid_nonce(403, ""));
 }
 

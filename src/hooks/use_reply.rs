@@ -227,10 +227,13 @@ async fn send(
         });
         return;
     };
-    let nonce = fresh_nonce.borrow().clone().or_else(|| target.nonce.clone());
+    let nonce = fresh_nonce
+        .borrow()
+        .clone()
+        .or_else(|| target.nonce.clone());
     let mut result = post(&target, endpoint, &submission, nonce.as_deref()).await;
-    let refused_nonce = nonce.is_some()
-        && matches!(&result, Ok(r) if reply::is_invalid_nonce(r.status, &r.body));
+    let refused_nonce =
+        nonce.is_some() && matches!(&result, Ok(r) if reply::is_invalid_nonce(r.status, &r.body));
     if refused_nonce {
         if let Some(fresh) = fetch_nonce(&target).await {
             *fresh_nonce.borrow_mut() = Some(fresh.clone());

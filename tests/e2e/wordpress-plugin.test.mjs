@@ -17,7 +17,12 @@
 // the theme's title, featured image and comment area gone; byline.js a module next to WordPress's
 // inline scripts); a reply through REST (held, then approved and in the thread); with scripts off,
 // the post as WordPress renders it inside the host, and WordPress's own form sends; comments
-// closed; a logged-in reader; a post filtered off and REST refusals; axe in light and dark;
+// closed; a logged-in reader; the theme's date, author and categories gone (tags stay, one h1);
+// once, in the first theme, the reply path (issue 25): the flood check whatever date a reply
+// names, the server's time and agent, a parent that is held or another post's, the honeypot
+// (REST, form, widget), the form's hooks and the moderator's mail as a must-use plugin sees
+// them, drafts, private and scheduled posts, a refused nonce renewed, no nonce to another
+// origin; a post filtered off and REST refusals; axe in light and dark;
 // archives, pages, feeds, the front page and the admin unchanged; bad input; and deactivation
 // giving the theme back byte for byte.
 //
