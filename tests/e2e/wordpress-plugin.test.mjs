@@ -79,6 +79,8 @@ const READER = { login: `byline-reader-${RUN}`, password: `pw-${RUN}-Quay!`, ema
 const SECRET = `SECRET-${RUN}`;
 /** The main post's tag: Byline does not show tags, so the theme's tag list stays. */
 const TAG = 'Harbour works';
+/** The author's biography for the run. */
+const BIO = 'Ines edits the Porthaven Courier.';
 
 /** The main post's content, as the block editor writes it. */
 const MAIN_CONTENT = [
@@ -143,6 +145,8 @@ let releaseWordPress;
 let site;
 let browser;
 let originalTheme;
+/** The admin's biography before the run (restored after it). */
+let originalBio;
 let admin;
 /** The featured image's PNG, written for the run. */
 let imageFile;
@@ -291,6 +295,9 @@ describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, ()
     wp = upSh(PLUGIN_KNOBS);
     env = wp.env;
     originalTheme = wp.eval('echo get_stylesheet();').trim();
+    // The author's biography, which Twenty Twenty-One prints in an author box under a post.
+    originalBio = wp.evalJson("echo json_encode(get_user_meta(1, 'description', true));");
+    wp.eval(`update_user_meta(1, 'description', ${php(BIO)});`);
     // Leftovers of an interrupted run.
     uninstall(wp);
     removeMuPlugin();
@@ -354,6 +361,7 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
       () => removeMuPlugin(),
       () => removeTestContent(wp),
       () => imageFile && rmSync(imageFile, { force: true }),
+      () => typeof originalBio === 'string' && wp.eval(`update_user_meta(1, 'description', ${php(originalBio)});`),
       // Default knobs (anonymous REST on, no debug log) and the theme this run found.
       () => upSh(originalTheme ? { WP_THEME: originalTheme } : {}),
       () => releaseWordPress?.(),
@@ -645,7 +653,7 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         });
         assert.deepEqual(outside.meta, [], 'no date, author or category element of the theme');
         assert.deepEqual(outside.leftovers, [], 'no “Published …” or “By …” left');
-        for (const words of ['March 2, 2026', 'Published', 'Posted', 'Categorized', 'Porthaven News', ' by ', 'admin']) {
+        for (const words of ['March 2, 2026', 'Published', 'Posted', 'Categorized', 'Porthaven News', ' by ', 'admin', BIO]) {
           assert.ok(!outside.text.includes(words), `“${words}” is not in the theme’s part of the post: ${outside.text.slice(0, 400)}`);
         }
         assert.equal(outside.tags.length, 1, `the theme’s tag list stays: ${JSON.stringify(outside.tags)}`);
@@ -653,6 +661,11 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         assert.deepEqual(await headings(page), [{ text: TITLE, byline: true }], 'one h1');
         // Byline shows them (the date, the author, the section) in the article.
         assert.match(await page.textContent('.byline-meta'), /admin/);
+        // On a post Byline does not show, the theme's meta is all there.
+        const theirs = (await get(url('off'))).text;
+        const expected = theme === 'twentytwentyone' ? ['posted-on', 'author-bio', 'cat-links'] : ['wp-block-post-date', 'wp-block-post-author', 'taxonomy-category'];
+        for (const mark of expected) assert.match(theirs, new RegExp(`class="[^"]*\\b${mark}\\b`), `the theme prints ${mark} on a post Byline does not show`);
+        assert.ok(theirs.includes('March 2, 2026'), 'and its date');
         assertQuietConsole();
         await closePage();
       });
