@@ -85,7 +85,7 @@ function byline_filter_meta_avatar( $avatar, $id_or_email = null ) {
 	} elseif ( $id_or_email instanceof WP_Post ) {
 		$user_id = (int) $id_or_email->post_author;
 	} elseif ( is_string( $id_or_email ) ) {
-		$user = get_user_by( 'email', $id_or_email );
+		$user    = get_user_by( 'email', $id_or_email );
 		$user_id = $user ? $user->ID : 0;
 	}
 	return $user_id === (int) $post->post_author ? '' : $avatar;
