@@ -603,6 +603,25 @@ fn signed_in_reader_nonce_and_name() {
     assert_eq!((blank.reply_nonce, blank.reply_as), (None, None));
 }
 
+#[test]
+fn nonce_source_is_a_safe_url() {
+    let (c, warnings) = parse(&[(
+        "data-reply-nonce-src",
+        " /wp-admin/admin-ajax.php?action=rest-nonce ",
+    )]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        c.reply_nonce_src.as_deref(),
+        Some("/wp-admin/admin-ajax.php?action=rest-nonce")
+    );
+    let (bad, warnings) = parse(&[("data-reply-nonce-src", "javascript:alert(1)")]);
+    assert_eq!(bad.reply_nonce_src, None);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].attribute, "data-reply-nonce-src");
+    let (blank, warnings) = parse(&[("data-reply-nonce-src", " ")]);
+    assert_eq!((blank.reply_nonce_src, warnings.len()), (None, 0));
+}
+
 // ---------------------------------------------------------------------------------------------
 // data-text-<key>
 // ---------------------------------------------------------------------------------------------
@@ -719,6 +738,7 @@ fn a_full_embedding_parses_without_warnings() {
             reply_format: ReplyFormat::Form,
             reply_action: None,
             reply_nonce: None,
+            reply_nonce_src: None,
             reply_as: None,
             post_id: Some("4711".into()),
             require_name_email: false,

@@ -4,9 +4,10 @@
 //! (`/work/shared/wordpress/responses.txt`), CONTRACT section 5.
 
 use byline::core::reply::{
-    classify, encode_form, encode_json, form_encode, is_plausible_email, is_web_url,
-    parse_retry_after, server_text, validate, validate_field, Answer, Draft, Failure, Field,
-    FieldError, Notice, Outcome, Rules, Submission, Visibility, Wire,
+    classify, encode_form, encode_json, form_encode, is_invalid_nonce, is_plausible_email,
+    is_web_url, parse_nonce, parse_retry_after, server_text, validate, validate_field, Answer,
+    Draft, Failure, Field, FieldError, Notice, Outcome, Rules, Submission, Visibility, Wire,
+    HONEYPOT_FIELD,
 };
 use serde_json::{json, Value};
 
@@ -474,6 +475,7 @@ fn submission<'a>(post_id: &'a str, parent: u64, d: &'a Draft, save: bool) -> Su
         parent,
         draft: d,
         save_details: save,
+        honeypot: "",
     }
 }
 
@@ -590,9 +592,82 @@ fn json_body_field_order_is_the_contracts() {
     assert!(!body.contains("consent"));
 }
 
+#[test]
+fn json_body_carries_a_filled_honeypot_last_and_an_empty_one_not_at_all() {
+    let d = valid_draft();
+    let mut trapped = submission("4", 0, &d, false);
+    trapped.honeypot = "https://spam.example";
+    assert_eq!(
+        encode_json(&trapped),
+        r#"{"post":4,"parent":0,"content":"Nice piece.","author_name":"Alice","author_email":"alice@example.com","author_url":"","byline_hp":"https://spam.example"}"#
+    );
+    assert_eq!(HONEYPOT_FIELD, "byline_hp");
+    // A person's reply (honeypot empty) has exactly the contract's six fields.
+    let body = encode_json(&submission("4", 0, &d, false));
+    let value: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(value.as_object().unwrap().len(), 6);
+    assert!(!body.contains("byline_hp"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wire: form
 // ---------------------------------------------------------------------------------------------
+
+#[test]
+fn form_body_carries_a_filled_honeypot_last_and_an_empty_one_not_at_all() {
+    let d = draft("Nice piece.", "Alice", "alice@example.com", "");
+    let mut trapped = submission("4", 0, &d, true);
+    trapped.honeypot = "a b&c";
+    assert_eq!(
+        encode_form(&trapped),
+        "comment=Nice+piece.&author=Alice&email=alice%40example.com&url=&comment_post_ID=4\
+         &comment_parent=0&wp-comment-cookies-consent=yes&byline_hp=a+b%26c"
+    );
+    assert!(!encode_form(&submission("4", 0, &d, true)).contains("byline_hp"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nonces (a signed-in reader)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_invalid_nonce_is_recognised_by_code_and_status_only() {
+    let refused = r#"{"code":"rest_cookie_invalid_nonce","message":"Cookie check failed","data":{"status":403}}"#;
+    assert!(is_invalid_nonce(403, refused));
+    assert!(is_invalid_nonce(403, &format!("  {refused}\n")));
+    assert!(!is_invalid_nonce(400, refused), "another status");
+    assert!(!is_invalid_nonce(
+        403,
+        r#"{"code":"rest_comment_closed","message":"Sorry, comments are closed for this item."}"#
+    ));
+    assert!(
+        !is_invalid_nonce(403, "rest_cookie_invalid_nonce"),
+        "not JSON"
+    );
+    assert!(
+        !is_invalid_nonce(403, r#"{"code":7}"#),
+        "a code that is not text"
+    );
+    assert!(!is_invalid_nonce(403, ""));
+}
+
+#[test]
+fn a_fresh_nonce_is_plain_alphanumeric_text() {
+    assert_eq!(parse_nonce("0a1b2c3d4e"), Some("0a1b2c3d4e".to_owned()));
+    assert_eq!(parse_nonce(" 0a1b2c3d4e\n"), Some("0a1b2c3d4e".to_owned()));
+    // WordPress's answer to a reader who is logged out, an error page, markup, nothing.
+    for refused in [
+        "0",
+        "-1",
+        "",
+        "<html><body>Error</body></html>",
+        "abc def ghi",
+        "0a1b2c3d4e\r\nX-Evil: 1",
+    ] {
+        assert_eq!(parse_nonce(refused), None, "{refused:?}");
+    }
+    assert_eq!(parse_nonce(&"a".repeat(65)), None, "too long");
+}
 
 #[test]
 fn form_body_exact_without_consent() {

@@ -743,7 +743,7 @@ proptest! {
         if errors.is_empty() {
             check_within_limits(&draft)?;
             // What goes over the wire is the trimmed draft.
-            let submission = Submission { post_id: "4711", parent: 0, draft: &draft, save_details: true };
+            let submission = Submission { post_id: "4711", parent: 0, draft: &draft, save_details: true, honeypot: "" };
             let body: Value = serde_json::from_str(&reply::encode_json(&submission)).unwrap();
             prop_assert_eq!(body["content"].as_str(), Some(draft.comment.trim()));
             prop_assert_eq!(body["author_email"].as_str(), Some(draft.email.trim()));

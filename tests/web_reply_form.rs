@@ -44,6 +44,7 @@ fn Harness(props: &HarnessProps) -> Html {
         wire: Wire::Json,
         article_key: props.article.clone(),
         nonce: None,
+        nonce_src: None,
     };
     html! {
         <div class="byline byline-root">
@@ -764,7 +765,7 @@ async fn steady_typing_and_leaving_the_page_keep_the_draft() {
 // Honeypot
 
 #[wasm_bindgen_test]
-async fn the_honeypot_sends_nothing_and_looks_successful() {
+async fn the_honeypot_is_sent_for_the_server_to_refuse_and_looks_successful() {
     storage().clear().unwrap();
     let id = "rf-honeypot";
     let path = "/byline-test-honeypot";
@@ -784,8 +785,15 @@ async fn the_honeypot_sends_nothing_and_looks_successful() {
     // No validation errors either, although name and email are empty.
     assert_eq!(count(&root, ".byline-error-summary"), 0);
     assert!(!submit_button(&root).has_attribute("disabled"));
+    // Sent once (with byline_hp: the encoding is tested natively), whatever the answer (this
+    // server's is a 404), and not shown as a pending reply.
+    wait_for("the trapped reply sent", || requests_to(path) == 1).await;
     sleep(200).await;
-    assert_eq!(requests_to(path), 0, "nothing sent");
+    assert_eq!(requests_to(path), 1, "sent once");
+    assert_eq!(
+        text(&q(&root, ".byline-status-region .byline-status--success")),
+        "Thank you. Your reply is awaiting moderation."
+    );
     assert_eq!(count(&root, ".byline-pending"), 0);
     assert_eq!(
         storage().get_item("byline:pending:rf-honeypot").unwrap(),

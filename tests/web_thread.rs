@@ -507,6 +507,7 @@ async fn reply_in_the_discussion_points_the_form_at_the_reply() {
                 wire: Wire::Json,
                 article_key: "web-thread-discussion".into(),
                 nonce: None,
+                nonce_src: None,
             },
             rules: Rules {
                 require_name_email: true,

@@ -9,7 +9,7 @@ use crate::core::form::{Action, FormState, Status};
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::reply::{validate, Failure, Field, FieldError, Notice, Rules, Visibility};
 use crate::core::saved::PendingReply;
-use crate::hooks::{use_refocus, use_reply, Pending, ReplyTarget};
+use crate::hooks::{send_trapped, use_refocus, use_reply, Pending, ReplyTarget};
 use crate::services::{intl, timer};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -215,6 +215,7 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
         let form = form.clone();
         let honeypot = honeypot.clone();
         let on_event = on_event.clone();
+        let target = target.clone();
         Callback::from(move |()| {
             if form.sending {
                 return;
@@ -224,7 +225,15 @@ pub fn ReplyForm(props: &ReplyFormProps) -> Html {
                 .map(|i| i.value())
                 .unwrap_or_default();
             if !trap.is_empty() {
-                // A bot filled the hidden field: look successful, send nothing.
+                // A bot filled the hidden field: it is sent as such, so the server refuses the
+                // reply too, and the form looks successful whatever the answer.
+                let parent = form.parent.as_ref().map_or(0, |(id, _)| *id);
+                yew::platform::spawn_local(send_trapped(
+                    target.clone(),
+                    form.draft.clone(),
+                    parent,
+                    trap,
+                ));
                 form.dispatch(Action::Settle(crate::core::reply::Outcome::Sent {
                     visibility: Visibility::Held,
                     comment: None,

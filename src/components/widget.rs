@@ -94,6 +94,7 @@ pub fn reply_target(config: &Config, article: &Article) -> ReplyTarget {
         },
         article_key,
         nonce: config.reply_nonce.clone(),
+        nonce_src: config.reply_nonce_src.clone(),
     }
 }
 

@@ -79,6 +79,9 @@ pub struct Config {
     /// `data-reply-nonce`: a WordPress `wp_rest` nonce, sent as `X-WP-Nonce` so a signed-in
     /// reader posts as themselves.
     pub reply_nonce: Option<String>,
+    /// `data-reply-nonce-src`: where a fresh nonce is fetched when WordPress refuses the
+    /// page's (WordPress's `admin-ajax.php?action=rest-nonce`).
+    pub reply_nonce_src: Option<String>,
     /// `data-reply-as`: the signed-in reader's display name; the form then asks for no
     /// name, email or website.
     pub reply_as: Option<String>,
@@ -109,6 +112,7 @@ impl Default for Config {
             reply_format: ReplyFormat::Json,
             reply_action: None,
             reply_nonce: None,
+            reply_nonce_src: None,
             reply_as: None,
             post_id: None,
             require_name_email: true,
@@ -266,6 +270,11 @@ impl Config {
                         config.reply_nonce = Some(trimmed.to_owned());
                     }
                 }
+                "data-reply-nonce-src" => match safe_url(trimmed) {
+                    Some(url) => config.reply_nonce_src = Some(url),
+                    None if trimmed.is_empty() => {}
+                    None => warn("no fresh nonce", "an http(s) or relative URL"),
+                },
                 "data-reply-as" => {
                     if !trimmed.is_empty() {
                         config.reply_as = Some(trimmed.to_owned());

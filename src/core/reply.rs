@@ -170,7 +170,13 @@ pub struct Submission<'a> {
     pub draft: &'a Draft,
     /// The "save my details" box.
     pub save_details: bool,
+    /// What the hidden honeypot field holds: empty for a person. When a bot fills it, it is
+    /// sent as `byline_hp` (the server refuses the reply); otherwise the field is not sent.
+    pub honeypot: &'a str,
 }
+
+/// The honeypot's name on the wire (`json` and `form`), read by the WordPress plugin.
+pub const HONEYPOT_FIELD: &str = "byline_hp";
 
 /// The body of `POST /wp/v2/comments`, fields in the contract's order.
 #[derive(Serialize)]
@@ -181,6 +187,9 @@ struct RestComment<'a> {
     author_name: &'a str,
     author_email: &'a str,
     author_url: &'a str,
+    /// Only when filled in: a person's reply carries exactly the contract's fields.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    byline_hp: &'a str,
 }
 
 /// A post id: a number when it is one (as WordPress expects), else the text as given.
@@ -203,6 +212,7 @@ pub fn encode_json(s: &Submission) -> String {
         author_name: s.draft.name.trim(),
         author_email: s.draft.email.trim(),
         author_url: s.draft.website.trim(),
+        byline_hp: s.honeypot,
     };
     // Serialising strings and integers cannot fail.
     serde_json::to_string(&body).unwrap_or_default()
@@ -220,6 +230,9 @@ pub fn encode_form(s: &Submission) -> String {
     ];
     if s.save_details {
         pairs.push(("wp-comment-cookies-consent", "yes".to_owned()));
+    }
+    if !s.honeypot.is_empty() {
+        pairs.push((HONEYPOT_FIELD, s.honeypot.to_owned()));
     }
     pairs
         .iter()
@@ -598,6 +611,25 @@ fn looks_like_html_page(body: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     start.starts_with("<!doctype") || start.starts_with("<html") || start.contains("<head")
+}
+
+/// True when WordPress refused the request's `X-WP-Nonce` (`rest_cookie_invalid_nonce`: the
+/// page is older than the nonce's lifetime, or the reader logged in again elsewhere).
+pub fn is_invalid_nonce(status: u16, body: &str) -> bool {
+    status == 403
+        && serde_json::from_str::<Value>(body.trim())
+            .ok()
+            .as_ref()
+            .and_then(WpError::of)
+            .is_some_and(|e| e.code == "rest_cookie_invalid_nonce")
+}
+
+/// A fresh nonce from WordPress's `rest-nonce` action (its answer is the nonce as text), or
+/// `None` when the answer is not one (WordPress answers `0` to a reader who is logged out).
+pub fn parse_nonce(body: &str) -> Option<String> {
+    let nonce = body.trim();
+    (nonce.len() >= 6 && nonce.len() <= 64 && nonce.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| nonce.to_owned())
 }
 
 /// `Retry-After` as whole seconds from now: delta-seconds only (the browser converts dates).

@@ -11,5 +11,5 @@ pub use use_article::{use_article, ArticleState};
 pub use use_pending::{use_pending, Pending};
 pub use use_refocus::use_refocus;
 pub use use_related::{use_related, RelatedQuery, RelatedState};
-pub use use_reply::{use_reply, ReplyTarget};
+pub use use_reply::{send_trapped, use_reply, ReplyTarget};
 pub use use_thread::{use_thread, Thread};

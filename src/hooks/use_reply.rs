@@ -9,6 +9,7 @@ use crate::core::saved::{self, PendingReply, SavedDraft};
 use crate::services::http::{self, HttpError, HttpRequest, Method};
 use crate::services::{storage, timer};
 use gloo_events::EventListener;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,8 @@ pub struct ReplyTarget {
     pub article_key: String,
     /// `data-reply-nonce`: sent as `X-WP-Nonce`, so a signed-in reader posts as themselves.
     pub nonce: Option<String>,
+    /// `data-reply-nonce-src`: asked for a fresh nonce when WordPress refuses this one.
+    pub nonce_src: Option<String>,
 }
 
 /// The form's state; sending, restoring and autosaving run behind it.
@@ -124,7 +127,9 @@ pub fn use_reply(
         });
     }
 
-    // One request per send: runs when the state machine asks for a send.
+    // One request per send: runs when the state machine asks for a send. A nonce fetched
+    // when WordPress refused the page's is kept for the sends after it.
+    let fresh_nonce = use_mut_ref(|| None::<String>);
     {
         let state = form.clone();
         let target = target.clone();
@@ -132,7 +137,7 @@ pub fn use_reply(
         let on_event = on_event.clone();
         use_effect_with(form.send_count, move |count| {
             if *count > 0 {
-                yew::platform::spawn_local(send(state, target, on_pending, on_event));
+                yew::platform::spawn_local(send(state, target, fresh_nonce, on_pending, on_event));
             }
         });
     }
@@ -140,10 +145,65 @@ pub fn use_reply(
     form
 }
 
-/// Sends the current draft and settles the form with the outcome.
+/// Sends what a bot typed with the honeypot it filled in (`byline_hp`), so the server refuses
+/// it too; the answer is not read (the form looks successful whatever it is).
+pub async fn send_trapped(target: ReplyTarget, draft: reply::Draft, parent: u64, honeypot: String) {
+    let Some(endpoint) = &target.endpoint else {
+        return;
+    };
+    let submission = Submission {
+        post_id: &target.post_id,
+        parent,
+        draft: &draft,
+        save_details: false,
+        honeypot: &honeypot,
+    };
+    let _ = post(&target, endpoint, &submission, target.nonce.as_deref()).await;
+}
+
+/// One POST of a submission in the target's wire format.
+async fn post(
+    target: &ReplyTarget,
+    endpoint: &str,
+    submission: &Submission<'_>,
+    nonce: Option<&str>,
+) -> Result<http::HttpResponse, HttpError> {
+    let (content_type, body) = match target.wire {
+        Wire::Json => ("application/json", reply::encode_json(submission)),
+        Wire::Form => (
+            "application/x-www-form-urlencoded",
+            reply::encode_form(submission),
+        ),
+    };
+    http::request(HttpRequest {
+        method: Method::POST,
+        url: endpoint,
+        accept: "application/json",
+        body: Some((content_type, body)),
+        // wp-comments-post.php answers success with a 302: not following it keeps the
+        // answer readable even when WordPress redirects to another origin.
+        follow: target.wire == Wire::Json,
+        wp_nonce: nonce,
+    })
+    .await
+}
+
+/// A fresh `wp_rest` nonce from `data-reply-nonce-src` (same origin only), or `None`.
+async fn fetch_nonce(target: &ReplyTarget) -> Option<String> {
+    let source = target.nonce_src.as_deref()?;
+    if !http::is_same_origin(source) {
+        return None;
+    }
+    let response = http::get_ok(source, "text/plain").await.ok()?;
+    reply::parse_nonce(&response.body)
+}
+
+/// Sends the current draft and settles the form with the outcome. A signed-in reader whose
+/// nonce WordPress refuses (`rest_cookie_invalid_nonce`) is sent once more with a fresh one.
 async fn send(
     form: UseReducerHandle<FormState>,
     target: ReplyTarget,
+    fresh_nonce: Rc<RefCell<Option<String>>>,
     on_pending: Callback<PendingReply>,
     on_event: Callback<WidgetEvent>,
 ) {
@@ -155,6 +215,7 @@ async fn send(
         parent,
         draft: &draft,
         save_details,
+        honeypot: "",
     };
     let Some(endpoint) = &target.endpoint else {
         on_pending.emit(pending_reply(None, parent, &draft, true));
@@ -166,29 +227,19 @@ async fn send(
         });
         return;
     };
-    let (content_type, body, accept) = match target.wire {
-        Wire::Json => (
-            "application/json",
-            reply::encode_json(&submission),
-            "application/json",
-        ),
-        Wire::Form => (
-            "application/x-www-form-urlencoded",
-            reply::encode_form(&submission),
-            "application/json",
-        ),
-    };
-    let result = http::request(HttpRequest {
-        method: Method::POST,
-        url: endpoint,
-        accept,
-        body: Some((content_type, body)),
-        // wp-comments-post.php answers success with a 302: not following it keeps the
-        // answer readable even when WordPress redirects to another origin.
-        follow: target.wire == Wire::Json,
-        wp_nonce: target.nonce.as_deref(),
-    })
-    .await;
+    let nonce = fresh_nonce
+        .borrow()
+        .clone()
+        .or_else(|| target.nonce.clone());
+    let mut result = post(&target, endpoint, &submission, nonce.as_deref()).await;
+    let refused_nonce =
+        nonce.is_some() && matches!(&result, Ok(r) if reply::is_invalid_nonce(r.status, &r.body));
+    if refused_nonce {
+        if let Some(fresh) = fetch_nonce(&target).await {
+            *fresh_nonce.borrow_mut() = Some(fresh.clone());
+            result = post(&target, endpoint, &submission, Some(&fresh)).await;
+        }
+    }
     let answer = match &result {
         Ok(r) => Answer::Response {
             status: r.status,

@@ -61,7 +61,8 @@ pub struct HttpRequest<'a> {
     /// Follow redirects (`false`: a redirect is answered as status 302 with no body, which
     /// works across origins too).
     pub follow: bool,
-    /// A WordPress `wp_rest` nonce, sent as `X-WP-Nonce` (a signed-in reader).
+    /// A WordPress `wp_rest` nonce, sent as `X-WP-Nonce` (a signed-in reader), and only to
+    /// the page's own origin: it lets whoever receives it act as the reader there.
     pub wp_nonce: Option<&'a str>,
 }
 
@@ -91,6 +92,17 @@ pub async fn get_ok(url: &str, accept: &str) -> Result<HttpResponse, String> {
     Ok(response)
 }
 
+/// True when `url` (absolute, or relative to the page) is on the page's own origin.
+pub fn is_same_origin(url: &str) -> bool {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return false;
+    };
+    let (Ok(page), Ok(origin)) = (location.href(), location.origin()) else {
+        return false;
+    };
+    web_sys::Url::new_with_base(url, &page).is_ok_and(|target| target.origin() == origin)
+}
+
 fn is_offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
@@ -109,7 +121,7 @@ pub async fn request(req: HttpRequest<'_>) -> Result<HttpResponse, HttpError> {
     if !req.follow {
         builder = builder.redirect(RequestRedirect::Manual);
     }
-    if let Some(nonce) = req.wp_nonce {
+    if let Some(nonce) = req.wp_nonce.filter(|_| is_same_origin(req.url)) {
         builder = builder.header("X-WP-Nonce", nonce);
     }
     let request = match req.body {

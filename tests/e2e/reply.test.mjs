@@ -1281,7 +1281,7 @@ describe('save my details', () => {
 // Honeypot and demo mode
 
 describe('honeypot', () => {
-  test('hidden from people and assistive technology; filled in, it looks sent but sends nothing', async () => {
+  test('hidden from people and assistive technology; filled in, it looks sent and is sent as byline_hp (for the server to refuse)', async () => {
     const page = await open('reply-json.html');
     server.setRoute('POST', REST, created());
     const hp = await page.locator(S.honeypot).evaluate((input) => {
@@ -1301,8 +1301,13 @@ describe('honeypot', () => {
     await page.click(S.submit);
     const status = await regionText(page, S.status);
     assert.match(status, /awaiting moderation|published|thank/i, `looks successful: ${status}`);
-    await sleep(800);
-    assert.equal(allPosts().length, 0, 'nothing sent');
+    await eventually(() => allPosts().length >= 1, 'the trapped reply sent');
+    await sleep(300);
+    assert.equal(allPosts().length, 1, 'sent once');
+    const sent = JSON.parse(allPosts()[0].body);
+    assert.equal(sent.byline_hp, 'http://cheap-watches.example', 'the honeypot goes with it');
+    assert.equal(sent.content, READER.comment);
+    assert.equal(await page.locator(S.pending).count(), 0, 'not shown as a pending reply');
   });
 });
 

@@ -17,7 +17,12 @@
 // the theme's title, featured image and comment area gone; byline.js a module next to WordPress's
 // inline scripts); a reply through REST (held, then approved and in the thread); with scripts off,
 // the post as WordPress renders it inside the host, and WordPress's own form sends; comments
-// closed; a logged-in reader; a post filtered off and REST refusals; axe in light and dark;
+// closed; a logged-in reader; the theme's date, author and categories gone (tags stay, one h1);
+// once, in the first theme, the reply path (issue 25): the flood check whatever date a reply
+// names, the server's time and agent, a parent that is held or another post's, the honeypot
+// (REST, form, widget), the form's hooks and the moderator's mail as a must-use plugin sees
+// them, drafts, private and scheduled posts, a refused nonce renewed, no nonce to another
+// origin; a post filtered off and REST refusals; axe in light and dark;
 // archives, pages, feeds, the front page and the admin unchanged; bad input; and deactivation
 // giving the theme back byte for byte.
 //
@@ -50,6 +55,7 @@ import {
   listedPosts,
   logIn,
   normaliseHtml,
+  php,
   png,
   removeMuPlugin,
   removeTestContent,
@@ -71,6 +77,10 @@ const EXCERPT = 'Work on the storm-damaged wall should take six weeks.';
 const CAPTION = 'The north quay at low tide.';
 const READER = { login: `byline-reader-${RUN}`, password: `pw-${RUN}-Quay!`, email: `reader.${RUN}@example.org`, name: 'Morwenna Trist' };
 const SECRET = `SECRET-${RUN}`;
+/** The main post's tag: Byline does not show tags, so the theme's tag list stays. */
+const TAG = 'Harbour works';
+/** The author's biography for the run. */
+const BIO = 'Ines edits the Porthaven Courier.';
 
 /** The main post's content, as the block editor writes it. */
 const MAIN_CONTENT = [
@@ -95,7 +105,7 @@ const MARKUP_HEADLINE = 'Quay reopens & “boats” return';
 
 /** Every post the suite makes. */
 const POSTS = {
-  main: { title: TITLE, content: MAIN_CONTENT, excerpt: EXCERPT, category: 'news', image: true },
+  main: { title: TITLE, content: MAIN_CONTENT, excerpt: EXCERPT, category: 'news', tags: [TAG], image: true },
   related: { title: 'Ferry timetable changes for the winter', content: '<p>The ferry runs hourly from November.</p>', category: 'news' },
   closed: { title: 'Council meeting minutes published', content: '<p>The minutes are online.</p>', comments: 'closed' },
   off: { title: 'A post the byline_enabled filter turns off', content: '<p>Shown by the theme alone.</p>' },
@@ -124,6 +134,8 @@ const POSTS = {
   markupTitle: { title: MARKUP_TITLE, content: '<p>A title with markup.</p>' },
   password: { title: 'A protected post', content: `<p>${SECRET} content.</p>`, excerpt: `${SECRET} excerpt.`, password: 'harbour' },
   private: { title: 'A private post', content: `<p>${SECRET} private.</p>`, status: 'private' },
+  draft: { title: 'A draft post', content: '<p>Not published yet.</p>', status: 'draft' },
+  scheduled: { title: 'A scheduled post', content: '<p>Published in 2031.</p>', status: 'future', date: '2031-01-01 09:00:00' },
 };
 
 let wp;
@@ -133,6 +145,8 @@ let releaseWordPress;
 let site;
 let browser;
 let originalTheme;
+/** The admin's biography before the run (restored after it). */
+let originalBio;
 let admin;
 /** The featured image's PNG, written for the run. */
 let imageFile;
@@ -233,6 +247,39 @@ async function anonymousRestComment(postId, content = `A reply ${RUN}`) {
   return { status: response.status, body: await response.json() };
 }
 
+/** The REST comments endpoint under another origin of the same WordPress (localhost). */
+function otherOriginEndpoint() {
+  return env.REST_COMMENTS.replace('//127.0.0.1:', '//localhost:');
+}
+
+/** POST /wp/v2/comments as a reader who is not logged in, with any fields and headers. */
+async function restPost(fields, headers = {}) {
+  const response = await fetch(env.REST_COMMENTS, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(fields),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** POST wp-comments-post.php (the classic form) as a reader who is not logged in. */
+async function formPost(fields) {
+  const response = await fetch(env.FORM_ACTION, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
+  await response.arrayBuffer();
+  return { status: response.status, location: response.headers.get('location') };
+}
+
+/** WordPress's clock, as Unix seconds. */
+const serverNow = () => Number(wp.eval('echo time();').trim());
+
+/** A stored comment's GMT date as Unix seconds. */
+const storedAt = (comment) => Date.parse(`${comment.comment_date_gmt.replace(' ', 'T')}Z`) / 1000;
+
 /** Text of the widget's reply status region, whitespace collapsed. */
 function replyStatus(page) {
   return page.$eval('.byline-reply', (section) => section.textContent.replace(/\s+/g, ' ').trim());
@@ -248,6 +295,9 @@ describe('the WordPress plugin in a real WordPress', { skip: SKIP ?? false }, ()
     wp = upSh(PLUGIN_KNOBS);
     env = wp.env;
     originalTheme = wp.eval('echo get_stylesheet();').trim();
+    // The author's biography, which Twenty Twenty-One prints in an author box under a post.
+    originalBio = wp.evalJson("echo json_encode(get_user_meta(1, 'description', true));");
+    wp.eval(`update_user_meta(1, 'description', ${php(BIO)});`);
     // Leftovers of an interrupted run.
     uninstall(wp);
     removeMuPlugin();
@@ -269,6 +319,34 @@ add_action( 'wp_enqueue_scripts', function () {
 		wp_add_inline_script( 'byline', 'window.bylineE2eAfter = true;', 'after' );
 	}
 }, 20 );
+// The classic form's hooks as a plugin on them sees them, for every comment (reset by the test).
+function byline_e2e_record( $event ) {
+	$log   = get_option( 'byline_e2e_hooks', array() );
+	$log[] = $event;
+	update_option( 'byline_e2e_hooks', $log, false );
+}
+add_action( 'pre_comment_on_post', function ( $post_id ) { byline_e2e_record( array( 'pre_comment_on_post', (int) $post_id ) ); } );
+add_filter( 'preprocess_comment', function ( $data ) {
+	$keys = array_keys( $data );
+	sort( $keys );
+	byline_e2e_record( array( 'preprocess_comment', $keys, $data['comment_author_IP'] ?? null, $data['comment_agent'] ?? null ) );
+	return $data;
+} );
+add_action( 'comment_post', function ( $id, $approved ) { byline_e2e_record( array( 'comment_post', (string) $approved ) ); }, 10, 2 );
+// Every mail WordPress sends is recorded instead of sent.
+add_filter( 'pre_wp_mail', function ( $result, $atts ) {
+	$mail   = get_option( 'byline_e2e_mail', array() );
+	$mail[] = array( 'to' => $atts['to'], 'subject' => $atts['subject'] );
+	update_option( 'byline_e2e_mail', $mail, false );
+	return true;
+}, 10, 2 );
+// ?byline_e2e_endpoint: the reply endpoint on another origin (the same WordPress by another name).
+add_filter( 'byline_host_attributes', function ( $attributes ) {
+	if ( isset( $_GET['byline_e2e_endpoint'] ) ) {
+		$attributes['data-reply-endpoint'] = ${php(otherOriginEndpoint())};
+	}
+	return $attributes;
+} );
 `);
     admin = await logIn(env.BASE_URL, env.WP_ADMIN_USER, env.WP_ADMIN_PASSWORD);
     browser = await launch();
@@ -283,6 +361,7 @@ add_action( 'wp_enqueue_scripts', function () {
       () => removeMuPlugin(),
       () => removeTestContent(wp),
       () => imageFile && rmSync(imageFile, { force: true }),
+      () => typeof originalBio === 'string' && wp.eval(`update_user_meta(1, 'description', ${php(originalBio)});`),
       // Default knobs (anonymous REST on, no debug log) and the theme this run found.
       () => upSh(originalTheme ? { WP_THEME: originalTheme } : {}),
       () => releaseWordPress?.(),
@@ -551,6 +630,231 @@ add_action( 'wp_enqueue_scripts', function () {
         assert.ok(landed, 'stored');
         assert.equal(Number(landed.user_id), site.user.id);
         assert.equal(landed.comment_author, READER.name);
+        await closePage();
+      });
+
+      test('the theme’s date, author and categories are not shown beside Byline’s article (its tags stay); one h1', async () => {
+        const page = await openPost(url('main'));
+        await page.locator('.byline-reply form').waitFor();
+        const outside = await page.evaluate(() => {
+          const host = document.querySelector('[data-byline]');
+          const out = (el) => !host.contains(el) && !el.contains(host);
+          const all = (selector) => [...document.querySelectorAll(selector)].filter(out);
+          const main = document.querySelector('main');
+          // The text of the page's main area outside the host.
+          const clone = main.cloneNode(true);
+          for (const el of clone.querySelectorAll('[data-byline], script, style, template')) el.remove();
+          return {
+            meta: all('.wp-block-post-date, .wp-block-post-author, .wp-block-post-author-name, .wp-block-post-author-biography, .wp-block-avatar, .taxonomy-category, time.entry-date, .cat-links, .author-bio, a[rel~="author"], a[rel~="category"]').map((el) => el.outerHTML.slice(0, 120)),
+            leftovers: all('.posted-on, .posted-by, span.byline').map((el) => el.textContent.trim()).filter(Boolean),
+            text: clone.textContent.replace(/\s+/g, ' '),
+            tags: all('.tags-links, .taxonomy-post_tag').map((el) => el.textContent.replace(/\s+/g, ' ').trim()),
+          };
+        });
+        assert.deepEqual(outside.meta, [], 'no date, author or category element of the theme');
+        assert.deepEqual(outside.leftovers, [], 'no “Published …” or “By …” left');
+        for (const words of ['March 2, 2026', 'Published', 'Posted', 'Categorized', 'Porthaven News', ' by ', 'admin', BIO]) {
+          assert.ok(!outside.text.includes(words), `“${words}” is not in the theme’s part of the post: ${outside.text.slice(0, 400)}`);
+        }
+        assert.equal(outside.tags.length, 1, `the theme’s tag list stays: ${JSON.stringify(outside.tags)}`);
+        assert.match(outside.tags[0], new RegExp(TAG));
+        assert.deepEqual(await headings(page), [{ text: TITLE, byline: true }], 'one h1');
+        // Byline shows them (the date, the author, the section) in the article.
+        assert.match(await page.textContent('.byline-meta'), /admin/);
+        // On a post Byline does not show, the theme's meta is all there.
+        const theirs = (await get(url('off'))).text;
+        const expected = theme === 'twentytwentyone' ? ['posted-on', 'author-bio', 'cat-links'] : ['wp-block-post-date', 'wp-block-post-author', 'taxonomy-category'];
+        for (const mark of expected) assert.match(theirs, new RegExp(`class="[^"]*\\b${mark}\\b`), `the theme prints ${mark} on a post Byline does not show`);
+        assert.ok(theirs.includes('March 2, 2026'), 'and its date');
+        assertQuietConsole();
+        await closePage();
+      });
+
+      // What the reply path checks: once (in the first theme), the theme plays no part.
+      const onceOnly = theme === THEMES[0] ? {} : { skip: 'the reply checks run in the first theme' };
+
+      test('the flood check holds whatever date a reply carries: of five replies in five seconds one lands (with the server’s time and the request’s agent), four get comment_flood', onceOnly, async () => {
+        await clearFloodWindow([id('main')]);
+        wp.deleteComments([id('main')]);
+        const dates = [{ date_gmt: '2031-06-01T12:00:00' }, { date: '2031-06-02T12:00:00' }, { date_gmt: '1999-01-01T00:00:00' }, { date: '2001-01-01T00:00:00' }, {}];
+        const answers = [];
+        for (const [i, date] of dates.entries()) {
+          answers.push(
+            await restPost(
+              { post: id('main'), content: `Flood ${i} ${RUN}`, author_name: 'Flo Od', author_email: `flood.${RUN}@example.org`, author_user_agent: 'Forged/1.0', ...date },
+              { 'User-Agent': 'byline-e2e/1.0' },
+            ),
+          );
+        }
+        assert.equal(answers[0].status, 201, JSON.stringify(answers[0].body));
+        for (const answer of answers.slice(1)) {
+          assert.equal(answer.status, 400, JSON.stringify(answer.body));
+          assert.equal(answer.body.code, 'comment_flood');
+        }
+        const stored = wp.comments(id('main'));
+        assert.equal(stored.length, 1, JSON.stringify(stored.map((c) => c.comment_content)));
+        assert.ok(Math.abs(storedAt(stored[0]) - serverNow()) < 120, `the server’s time, not 2031: ${stored[0].comment_date_gmt}`);
+        assert.equal(stored[0].comment_agent, 'byline-e2e/1.0', 'the request’s user agent, not author_user_agent');
+        assert.equal(stored[0].comment_author_IP, '127.0.0.1');
+
+        // A back-dated reply, once the window is over, lands too, with the server’s time.
+        await clearFloodWindow([id('main')]);
+        const back = await restPost({ post: id('main'), content: `Back-dated ${RUN}`, author_name: 'Flo Od', author_email: `flood.${RUN}@example.org`, date: '2001-01-01T00:00:00' });
+        assert.equal(back.status, 201, JSON.stringify(back.body));
+        const landed = wp.comment(back.body.id);
+        assert.ok(Math.abs(storedAt(landed) - serverNow()) < 120, `the server’s time, not 2001: ${landed.comment_date_gmt}`);
+      });
+
+      test('a reply may answer only an approved reply of the same post: a held one or another post’s is refused (400), nothing lands', onceOnly, async () => {
+        await clearFloodWindow([id('main'), id('related')]);
+        wp.deleteComments([id('main'), id('related')]);
+        const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+        const [held, elsewhere, approved] = wp.insertComments([
+          { comment_post_ID: id('main'), comment_author: 'Hal Held', comment_author_email: `hal.${RUN}@example.org`, comment_content: 'Held.', comment_approved: 0, comment_date_gmt: day },
+          { comment_post_ID: id('related'), comment_author: 'Eli Where', comment_author_email: `eli.${RUN}@example.org`, comment_content: 'On another post.', comment_approved: 1, comment_date_gmt: day },
+          { comment_post_ID: id('main'), comment_author: 'Ada Proved', comment_author_email: `ada.${RUN}@example.org`, comment_content: 'Approved.', comment_approved: 1, comment_date_gmt: day },
+        ]);
+        for (const parent of [held, elsewhere, 999_999_999]) {
+          const answer = await restPost({ post: id('main'), parent, content: `Answering ${parent} ${RUN}`, author_name: 'Pat Rent', author_email: `pat.${RUN}@example.org` });
+          assert.equal(answer.status, 400, `${parent}: ${JSON.stringify(answer.body)}`);
+          assert.equal(answer.body.code, 'byline_invalid_parent');
+        }
+        assert.equal(wp.comments(id('main')).length, 2, 'nothing landed');
+        const ok = await restPost({ post: id('main'), parent: approved, content: `Answering the approved one ${RUN}`, author_name: 'Pat Rent', author_email: `pat.${RUN}@example.org` });
+        assert.equal(ok.status, 201, JSON.stringify(ok.body));
+        assert.equal(Number(wp.comment(ok.body.id).comment_parent), approved);
+        // (Twenty Twenty-One's footer lists the latest comments: the other post's goes again.)
+        wp.deleteComments([id('related')]);
+      });
+
+      test('a filled-in honeypot (byline_hp) lands nothing, through REST, the classic form and the widget, which still says thank you', onceOnly, async () => {
+        await clearFloodWindow([id('main')]);
+        wp.deleteComments([id('main')]);
+        const rest = await restPost({ post: id('main'), content: `Honeypot REST ${RUN}`, author_name: 'Bo T', author_email: `bot.${RUN}@example.org`, byline_hp: 'https://spam.example' });
+        assert.equal(rest.status, 400, JSON.stringify(rest.body));
+        assert.equal(rest.body.code, 'byline_reply_refused');
+        const form = await formPost({ comment: `Honeypot form ${RUN}`, author: 'Bo T', email: `bot.${RUN}@example.org`, url: '', comment_post_ID: id('main'), comment_parent: 0, byline_hp: 'https://spam.example' });
+        assert.equal(form.status, 400, 'refused by the plugin on pre_comment_on_post');
+
+        const page = await openPost(url('main'));
+        const sent = [];
+        page.on('request', (request) => {
+          if (request.method() === 'POST' && request.url().startsWith(env.REST_COMMENTS)) sent.push(request.postDataJSON());
+        });
+        await page.fill('.byline-reply textarea[name="comment"]', `Honeypot widget ${RUN}`);
+        await page.fill('.byline-reply input[name="author"]', 'Bo T');
+        await page.fill('.byline-reply input[name="email"]', `bot.${RUN}@example.org`);
+        await page.locator('.byline-reply input[name="byline-hp"]').evaluate((input) => {
+          input.value = 'https://spam.example';
+        });
+        const answered = page.waitForResponse((response) => response.url().startsWith(env.REST_COMMENTS) && response.request().method() === 'POST');
+        await page.click('.byline-reply button[type="submit"]');
+        await page.waitForFunction(() => /awaiting moderation/i.test(document.querySelector('.byline-reply [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+        assert.equal((await answered).status(), 400, 'refused by the plugin');
+        assert.equal(sent.length, 1);
+        assert.equal(sent[0].byline_hp, 'https://spam.example', 'the widget sent the honeypot');
+        assert.deepEqual(wp.comments(id('main')), [], 'nothing landed');
+        await closePage();
+      });
+
+      test('every Byline reply runs the classic form’s hooks exactly as a form reply does (pre_comment_on_post, preprocess_comment, comment_post), and WordPress mails the moderator', onceOnly, async () => {
+        const notify = wp.eval("echo get_option('moderation_notify');").trim();
+        wp.eval("update_option('moderation_notify', 1); delete_option('byline_e2e_hooks'); delete_option('byline_e2e_mail');");
+        try {
+          await clearFloodWindow([id('main')]);
+          wp.deleteComments([id('main')]);
+          const rest = await restPost({ post: id('main'), content: `Hooks through REST ${RUN}`, author_name: 'Hu Ks', author_email: `hooks.rest.${RUN}@example.org` });
+          assert.equal(rest.status, 201, JSON.stringify(rest.body));
+          const afterRest = wp.evalJson("echo json_encode(get_option('byline_e2e_hooks', array()));");
+
+          await clearFloodWindow([id('main')]);
+          wp.eval("delete_option('byline_e2e_hooks');");
+          const form = await formPost({ comment: `Hooks through the form ${RUN}`, author: 'Hu Ks', email: `hooks.form.${RUN}@example.org`, url: '', comment_post_ID: id('main'), comment_parent: 0 });
+          assert.equal(form.status, 302, 'the form reply landed');
+          const afterForm = wp.evalJson("echo json_encode(get_option('byline_e2e_hooks', array()));");
+
+          assert.deepEqual(afterRest.map((event) => event[0]), ['pre_comment_on_post', 'preprocess_comment', 'comment_post'], 'each hook once, in the form’s order');
+          assert.deepEqual(afterRest, afterForm, 'the same hooks with the same data (post, fields, address, agent, approval)');
+          assert.equal(afterRest[0][1], id('main'));
+          assert.equal(afterRest[2][1], '0', 'comment_post with the approval status (held)');
+
+          const mail = wp.evalJson("echo json_encode(get_option('byline_e2e_mail', array()));");
+          const admin = wp.eval("echo get_option('admin_email');").trim();
+          const moderation = mail.filter((m) => /moderate/i.test(m.subject));
+          assert.equal(moderation.length, 2, `one moderation mail per reply: ${JSON.stringify(mail)}`);
+          for (const m of moderation) assert.deepEqual([m.to].flat(), [admin]);
+        } finally {
+          wp.eval(`update_option('moderation_notify', ${php(notify)});`);
+        }
+      });
+
+      test('drafts, private and scheduled posts take no anonymous reply: the plugin’s own check refuses them (401), nothing lands', onceOnly, async () => {
+        for (const key of ['draft', 'private', 'scheduled']) {
+          const answer = await anonymousRestComment(id(key));
+          // WordPress's own checks would answer 403 (rest_comment_draft_post, rest_cannot_read_post).
+          assert.equal(answer.status, 401, `${key}: ${JSON.stringify(answer.body)}`);
+          assert.equal(answer.body.code, 'rest_comment_login_required');
+          const allowed = wp.eval(`$request = new WP_REST_Request('POST', '/wp/v2/comments'); $request->set_param('post', ${id(key)}); var_export(byline_allow_anonymous_comments(false, $request));`).trim();
+          assert.equal(allowed, 'false', key);
+          assert.deepEqual(wp.comments(id(key)), [], key);
+        }
+        assert.equal(wp.eval(`var_export(byline_takes_anonymous_replies(${id('main')}));`).trim(), 'true', 'the main post does take them');
+      });
+
+      test('a signed-in reader whose nonce WordPress refuses (an old tab) still replies as themself, text kept: the widget fetches a fresh nonce', onceOnly, async () => {
+        await clearFloodWindow([id('main')]);
+        const reader = await logIn(env.BASE_URL, READER.login, READER.password);
+        rec = await newPage(browser);
+        await rec.context.addCookies(reader.cookies);
+        const page = rec.page;
+        // The page as a tab older than the nonce's lifetime holds it: a nonce WordPress refuses.
+        await page.route(url('main'), async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace(/data-reply-nonce="[0-9a-f]+"/, 'data-reply-nonce="0123456789"');
+          await route.fulfill({ response, body: html });
+        });
+        const sent = [];
+        page.on('request', (request) => {
+          if (request.url().startsWith(env.REST_COMMENTS) && request.method() === 'POST') sent.push(request.headers()['x-wp-nonce']);
+          if (request.url().includes('action=rest-nonce')) sent.push('asked for a fresh nonce');
+        });
+        await page.goto(url('main'));
+        await waitForWidget(page, '[data-byline]', 'ready');
+        assert.equal(await page.getAttribute('[data-byline]', 'data-reply-nonce'), '0123456789');
+        const text = `Replying from an old tab (${RUN}).`;
+        await page.fill('.byline-reply textarea[name="comment"]', text);
+        await page.click('.byline-reply button[type="submit"]');
+        await page.waitForFunction(() => /awaiting moderation|published/i.test(document.querySelector('.byline-reply [role="status"]')?.textContent ?? ''), null, { timeout: 20_000 });
+        assert.equal(sent.length, 3, JSON.stringify(sent));
+        assert.deepEqual(sent.slice(0, 2), ['0123456789', 'asked for a fresh nonce']);
+        assert.match(sent[2], /^[0-9a-f]{10}$/);
+        assert.notEqual(sent[2], '0123456789');
+        const landed = wp.comments(id('main')).find((c) => c.comment_content === text);
+        assert.ok(landed, 'the text landed');
+        assert.equal(Number(landed.user_id), site.user.id, 'as the signed-in reader');
+        await closePage();
+      });
+
+      test('no X-WP-Nonce goes to another origin: with the reply endpoint elsewhere, the signed-in reader’s reply is sent without it', onceOnly, async () => {
+        await clearFloodWindow([id('main')]);
+        const reader = await logIn(env.BASE_URL, READER.login, READER.password);
+        rec = await newPage(browser);
+        await rec.context.addCookies(reader.cookies);
+        const page = rec.page;
+        const other = [];
+        page.on('request', (request) => {
+          if (request.url().startsWith(otherOriginEndpoint()) && request.method() === 'POST') other.push(request.headers());
+        });
+        await page.goto(`${url('main')}?byline_e2e_endpoint=1`);
+        await waitForWidget(page, '[data-byline]', 'ready');
+        assert.equal(await page.getAttribute('[data-byline]', 'data-reply-endpoint'), otherOriginEndpoint());
+        assert.match((await page.getAttribute('[data-byline]', 'data-reply-nonce')) ?? '', /^[0-9a-f]{10}$/, 'the page holds a nonce');
+        await page.fill('.byline-reply textarea[name="comment"]', `Sent elsewhere (${RUN}).`);
+        await page.click('.byline-reply button[type="submit"]');
+        // (The browser may not reach the other name: what counts is what it was asked to send.)
+        for (let waited = 0; other.length === 0 && waited < 20_000; waited += 100) await sleep(100);
+        assert.equal(other.length, 1, 'the reply went to the other origin');
+        assert.equal(other[0]['x-wp-nonce'], undefined, 'without the nonce');
         await closePage();
       });
 

@@ -107,23 +107,3 @@ function byline_is_main_post( $post_id ) {
 	$post = byline_current_post();
 	return $post && (int) $post_id === $post->ID && in_the_loop() && is_main_query();
 }
-
-/**
- * Lets readers who are not logged in send replies through the REST API to a post that shows
- * Byline; everywhere else WordPress's default (refused) stands. Every other check WordPress
- * makes (closed comments, moderation, flood, duplicates, required name and email) still applies.
- *
- * @param bool            $allow   Whether anonymous comments are allowed so far.
- * @param WP_REST_Request $request The request creating the comment.
- * @return bool
- */
-function byline_allow_anonymous_comments( $allow, $request = null ) {
-	if ( $allow || ! ( $request instanceof WP_REST_Request ) ) {
-		return $allow;
-	}
-	$post_id = $request['post'];
-	if ( ! is_numeric( $post_id ) || (int) $post_id <= 0 ) {
-		return $allow;
-	}
-	return byline_is_enabled_for( (int) $post_id );
-}

@@ -179,9 +179,12 @@ function byline_host_attributes( WP_Post $post, $article ) {
 	}
 
 	// A logged-in reader replies as themself: the REST API needs the nonce to see the login.
+	// When the page's nonce has expired, the widget asks WordPress's rest-nonce action for a
+	// fresh one (the page may be older than the nonce's lifetime).
 	if ( is_user_logged_in() ) {
-		$attributes['data-reply-nonce'] = wp_create_nonce( 'wp_rest' );
-		$attributes['data-reply-as']    = wp_get_current_user()->display_name;
+		$attributes['data-reply-nonce']     = wp_create_nonce( 'wp_rest' );
+		$attributes['data-reply-nonce-src'] = esc_url_raw( admin_url( 'admin-ajax.php?action=rest-nonce' ) );
+		$attributes['data-reply-as']        = wp_get_current_user()->display_name;
 	}
 
 	/**

@@ -1,7 +1,8 @@
 <?php
 /**
  * Hides the theme's own copies of what Byline shows (the title, the featured image, the
- * comments and the comment form) for the post shown with Byline, in classic and block themes.
+ * comments and the comment form; the post meta in includes/meta.php) for the post shown with
+ * Byline, in classic and block themes.
  * Everything else the theme prints stays.
  *
  * @package Byline
@@ -63,10 +64,11 @@ function byline_filter_comments_template( $template ) {
 /**
  * Block themes: drops the title, featured image, comments and comment form blocks of the post
  * shown with Byline (not those inside a query loop, which list other posts or this one among
- * them).
+ * them), and its meta (byline_is_meta_block(): date, author, categories) with the groups that
+ * are only a line of meta and its labels (byline_is_meta_line()).
  *
- * @param string        $content The block's HTML.
- * @param array         $block   The parsed block.
+ * @param string        $content  The block's HTML.
+ * @param array         $block    The parsed block.
  * @param WP_Block|null $instance The block instance (with its context).
  * @return string
  */
@@ -79,12 +81,18 @@ function byline_filter_block( $content, $block, $instance = null ) {
 		'core/post-comments',
 		'core/post-comments-form',
 	);
-	if ( ! isset( $block['blockName'] ) || ! in_array( $block['blockName'], $names, true )
-		|| ! $instance instanceof WP_Block || byline_is_printing() ) {
+	if ( ! isset( $block['blockName'] ) || ! $instance instanceof WP_Block || byline_is_printing()
+		|| byline_query_depth() > 0 ) {
+		return $content;
+	}
+	if ( byline_is_meta_line( $block ) ) {
+		return byline_current_post() ? '' : $content;
+	}
+	if ( ! in_array( $block['blockName'], $names, true ) && ! byline_is_meta_block( $block ) ) {
 		return $content;
 	}
 	$post = byline_current_post();
-	if ( ! $post || isset( $instance->context['queryId'] )
+	if ( ! $post || isset( $instance->context['queryId'] ) || isset( $instance->context['commentId'] )
 		|| ! isset( $instance->context['postId'] ) || (int) $instance->context['postId'] !== $post->ID ) {
 		return $content;
 	}

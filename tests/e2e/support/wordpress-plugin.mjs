@@ -164,7 +164,8 @@ export function png(width, height, [r, g, b]) {
  * marked with the meta key _byline_e2e, so removeTestContent() finds leftovers of a crashed run.
  *
  * `posts`: { key: { title, content, repeat: [unit, times], excerpt, status, type, password,
- * comments: 'open'|'closed', category: 'news'|undefined, image: true } }.
+ * comments: 'open'|'closed', category: 'news'|undefined, tags: [names], date: 'Y-m-d H:i:s' (GMT;
+ * a scheduled post needs one in the future), image: true } }.
  * `image`: { file (a PNG path readable by root), caption }.
  * Returns { ids: { key: id }, urls: { key: permalink }, category: { id, feed }, user: { id } }.
  */
@@ -201,7 +202,8 @@ export function createTestContent(wp, { run, posts, image, user }) {
     // returns, and two requests could list them differently.
     $ids = []; $urls = []; $minute = 0;
     foreach ($spec['posts'] as $key => $p) {
-      $date = gmdate('Y-m-d H:i:s', gmmktime(9, $minute++, 0, 3, 2, 2026));
+      $date = $p['date'] ?? gmdate('Y-m-d H:i:s', gmmktime(9, $minute, 0, 3, 2, 2026));
+      $minute++;
       $content = isset($p['repeat']) ? str_repeat($p['repeat'][0], $p['repeat'][1]) : ($p['content'] ?? '');
       $id = wp_insert_post([
         'post_title' => $p['title'] ?? '', 'post_content' => $content, 'post_excerpt' => $p['excerpt'] ?? '',
@@ -210,9 +212,11 @@ export function createTestContent(wp, { run, posts, image, user }) {
         'post_date' => get_date_from_gmt($date), 'post_date_gmt' => $date,
         'ping_status' => 'closed', 'post_author' => 1, 'post_name' => 'byline-e2e-' . $key . '-' . $spec['run'],
         'post_category' => ($p['category'] ?? '') === 'news' ? [$category] : [],
+        'tags_input' => $p['tags'] ?? [],
         'meta_input' => $mark,
       ], true);
       if (is_wp_error($id)) { fwrite(STDERR, $key . ': ' . $id->get_error_message()); exit(1); }
+      foreach (wp_get_post_tags($id) as $tag) update_term_meta($tag->term_id, '_byline_e2e', $spec['run']);
       if (!empty($p['image']) && $image) set_post_thumbnail($id, $image);
       $ids[$key] = $id;
       $urls[$key] = get_permalink($id);
@@ -273,13 +277,20 @@ export function listedPosts(html) {
   return [...new Set(ids)];
 }
 
-/** Deletes every post, attachment, category and user marked _byline_e2e (this run's or older). */
+/**
+ * Deletes every post, attachment, category, tag and user marked _byline_e2e (this run's or
+ * older), and the options the suite's must-use plugin records hooks and mails in.
+ */
 export function removeTestContent(wp) {
   wp.eval(`
     require_once ABSPATH . 'wp-admin/includes/user.php';
     foreach (get_posts(['post_type' => 'any', 'post_status' => 'any', 'meta_key' => '_byline_e2e', 'numberposts' => -1, 'fields' => 'ids']) as $id) wp_delete_post($id, true);
     foreach (get_posts(['post_type' => 'attachment', 'post_status' => 'inherit', 'meta_key' => '_byline_e2e', 'numberposts' => -1, 'fields' => 'ids']) as $id) wp_delete_attachment($id, true);
-    foreach (get_terms(['taxonomy' => 'category', 'hide_empty' => false, 'meta_key' => '_byline_e2e', 'fields' => 'ids']) as $id) wp_delete_term($id, 'category');
+    foreach (['category', 'post_tag'] as $taxonomy) {
+      foreach (get_terms(['taxonomy' => $taxonomy, 'hide_empty' => false, 'meta_key' => '_byline_e2e', 'fields' => 'ids']) as $id) wp_delete_term($id, $taxonomy);
+    }
+    delete_option('byline_e2e_hooks');
+    delete_option('byline_e2e_mail');
     foreach (get_users(['meta_key' => '_byline_e2e', 'fields' => 'ids']) as $id) wp_delete_user($id);`);
 }
 
