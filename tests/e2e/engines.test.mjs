@@ -269,6 +269,27 @@ for (const engineName of selectedEngines()) {
       });
     }
 
+    test('keyboard only: Tab through the fields, Space ticks the box, Enter on the button sends', async () => {
+      await open('/hosts/engines-story.html');
+      await page.click(S.comment);
+      const path = [];
+      for (const [text, next] of [['Sent from the keyboard.', 'Tab'], ['Kay Board', 'Tab'], ['kay@example.org', 'Tab'], ['', 'Tab'], [' ', 'Tab']]) {
+        const at = await page.focused();
+        path.push(at?.name ?? at?.className);
+        if (text.trim()) await page.keyboardType(text);
+        else if (text === ' ') await page.press('Space');
+        await page.press(next);
+      }
+      const last = await page.focused();
+      path.push(last?.className.includes('byline-submit') ? 'submit' : JSON.stringify(last));
+      assert.deepEqual(path, ['comment', 'author', 'email', 'url', 'wp-comment-cookies-consent', 'submit']);
+      assert.equal(await page.evaluate(() => document.querySelector('[name="wp-comment-cookies-consent"]').checked), true, 'Space ticked the box');
+      await page.press('Enter');
+      await page.waitForSelector('.byline-pending');
+      assert.equal(await page.count(S.summary), 0);
+      await assertQuiet();
+    });
+
     test('the draft is kept across a reload and announced politely', async () => {
       await open('/hosts/engines-story.html');
       const draft = `A draft that survives the reload (${engineName} ${RUN}).`;

@@ -257,7 +257,8 @@ const FIREFOX_PREFS = {
 /** Puppeteer's modifier names for "Shift+Tab"-style keys. */
 async function puppeteerPress(keyboard, key) {
   const parts = key.split('+');
-  const main = parts.pop();
+  const main = { Space: ' ' }[parts.at(-1)] ?? parts.at(-1);
+  parts.pop();
   for (const modifier of parts) await keyboard.down(modifier);
   await keyboard.press(main);
   for (const modifier of parts.reverse()) await keyboard.up(modifier);
