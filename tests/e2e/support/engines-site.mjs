@@ -2,13 +2,15 @@
 // pre-rendered pages, a WordPress that takes anonymous REST comments, and what the reply
 // section says after a send. No npm dependencies.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { projectRoot } from './server.mjs';
-import { WORDPRESS_DIR } from './wordpress.mjs';
+import { pluginSuiteRunning, runUpSh } from './wordpress.mjs';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const ARTICLE = {
   '@context': 'https://schema.org',
@@ -103,14 +105,17 @@ async function anonymousRestAnswer(env) {
 }
 
 /**
- * Makes sure the shared WordPress takes anonymous REST comments on the test post: another
- * suite may have left it switched (WP_ANON_REST=0, a plugin); then up.sh runs again with its
- * default knobs.
+ * Makes sure the shared WordPress takes anonymous REST comments on the test post. Another
+ * suite may have switched it since ensureWordPress() (WP_ANON_REST=0, its plugin): once the
+ * plugin suite no longer holds WordPress (it runs in another process: wait up to 5 minutes),
+ * up.sh runs again with its default knobs.
  */
 export async function anonymousRestReady(wp, { log = (line) => process.stderr.write(`${line}\n`) } = {}) {
   if ((await anonymousRestAnswer(wp.env)) !== 'rest_comment_login_required') return;
+  const since = Date.now();
+  while (pluginSuiteRunning() && Date.now() - since < 5 * 60_000) await sleep(2000);
   log('WordPress refuses anonymous REST comments (a knob another suite set): running up.sh with its defaults');
-  execFileSync(path.join(WORDPRESS_DIR, 'up.sh'), [], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 15 * 60_000 });
+  runUpSh();
   const code = await anonymousRestAnswer(wp.env);
   if (code === 'rest_comment_login_required') throw new Error('WordPress still refuses anonymous REST comments after up.sh');
 }
