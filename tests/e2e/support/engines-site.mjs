@@ -120,23 +120,31 @@ export async function anonymousRestReady(wp, { log = (line) => process.stderr.wr
   if (code === 'rest_comment_login_required') throw new Error('WordPress still refuses anonymous REST comments after up.sh');
 }
 
+/** How many byline:reply-sent and byline:reply-failed events the page has seen. */
+export function replyEvents(page) {
+  return page.evaluate(() => (window.__e2eEvents ?? []).filter((e) => e.type.startsWith('byline:reply-')).length);
+}
+
 /**
- * What the reply section says after a send: { status, alert } once either has text (and,
- * given `previous`, once it says something else).
+ * Clicks `S.submit` and returns what the reply section says once the send has ended (a
+ * byline:reply-sent or byline:reply-failed event): { status, alert, event }.
  */
-export async function replyOutcome(page, S, { previous = null, timeout = 20_000 } = {}) {
+export async function sendAndRead(page, S, { timeout = 20_000 } = {}) {
+  const before = await replyEvents(page);
+  await page.click(S.submit);
   return page.waitFor(
-    ([status, alert, previous], $$) => {
+    ([status, alert, before], $$) => {
+      const events = (window.__e2eEvents ?? []).filter((e) => e.type.startsWith('byline:reply-'));
+      if (events.length <= before) return false;
       const text = (sel) => {
         const region = $$(sel)[0]?.cloneNode(true);
         region?.querySelectorAll('button').forEach((b) => b.remove());
         return region?.textContent.replace(/\s+/g, ' ').trim() ?? '';
       };
-      const said = { status: text(status), alert: text(alert) };
-      if (previous && said.status === previous.status && said.alert === previous.alert) return false;
+      const said = { status: text(status), alert: text(alert), event: events.at(-1).type };
       return said.status || said.alert ? said : false;
     },
-    [S.status, S.alert, previous],
-    { timeout, what: 'the reply’s outcome (status or alert)' },
+    [S.status, S.alert, before],
+    { timeout, what: 'the end of the send (byline:reply-sent or -failed, and a status or alert)' },
   );
 }

@@ -2,7 +2,8 @@
 // same-origin script, so a strict Content-Security-Policy allows it. It records, in the page,
 // what the three drivers cannot all report the same way (classic WebDriver has no console
 // events): console.error and console.warn calls, uncaught errors and rejections, and CSP
-// violations; what was fetched by the load event; each write of data-byline-state.
+// violations; what was fetched by the load event; Byline's events; each write of
+// data-byline-state.
 // support/engines.mjs reads the records back with page.records().
 (() => {
   const records = { errors: [], warnings: [], uncaught: [], csp: [] };
@@ -43,6 +44,19 @@
       state: document.querySelector('[data-byline]')?.getAttribute('data-byline-state') ?? null,
     };
   });
+  // Byline's events as they bubble to the document: { type, detail }.
+  window.__e2eEvents = [];
+  for (const type of ['byline:ready', 'byline:reply-sent', 'byline:reply-failed', 'byline:related-click']) {
+    document.addEventListener(type, (event) => {
+      let detail = null;
+      try {
+        detail = JSON.parse(JSON.stringify(event.detail ?? null));
+      } catch {
+        detail = String(event.detail);
+      }
+      window.__e2eEvents.push({ type, detail });
+    });
+  }
   // Every write of data-byline-state, so a test can wait for the state that follows an action.
   window.__e2eStates = [];
   new MutationObserver((list) => {
