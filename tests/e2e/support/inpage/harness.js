@@ -2,8 +2,7 @@
 // same-origin script, so a strict Content-Security-Policy allows it. It records, in the page,
 // what the three drivers cannot all report the same way (classic WebDriver has no console
 // events): console.error and console.warn calls, uncaught errors and rejections, and CSP
-// violations; what was fetched by the load event; Byline's events; each write of
-// data-byline-state.
+// violations; what was fetched by the load event; Byline's events.
 // support/engines.mjs reads the records back with page.records().
 (() => {
   const records = { errors: [], warnings: [], uncaught: [], csp: [] };
@@ -57,9 +56,4 @@
       window.__e2eEvents.push({ type, detail });
     });
   }
-  // Every write of data-byline-state, so a test can wait for the state that follows an action.
-  window.__e2eStates = [];
-  new MutationObserver((list) => {
-    for (const record of list) window.__e2eStates.push(record.target.getAttribute('data-byline-state'));
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-byline-state'] });
 })();
