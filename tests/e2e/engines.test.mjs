@@ -242,6 +242,8 @@ for (const engineName of selectedEngines()) {
         await page.waitForSelector(`${S.summary} a`);
         const focus = await page.focused();
         assert.match(focus?.className ?? '', /byline-error-summary/, `focus on the summary: ${JSON.stringify(focus)}`);
+        const ring = await page.evaluate((sel, $$) => getComputedStyle($$(sel)[0]).outlineStyle, S.summary);
+        assert.equal(ring, 'solid', 'the focused summary shows its focus ring');
         const fields = await page.evaluate((names, $$) =>
           names.map((name) => {
             const field = $$(`[name="${name}"]`)[0];
@@ -347,6 +349,24 @@ for (const engineName of selectedEngines()) {
       assert.doesNotMatch(layout.submit, /[A-Za-z]/, `the interface is in Arabic: ${layout.submit}`);
       await assertQuiet({ warnings: true });
       await assertAxe();
+    });
+
+    test('320 CSS px wide (a frame that narrow): nothing overflows sideways', async () => {
+      await open('/hosts/engines-narrow.html', { state: null });
+      await page.waitFor(() => document.querySelector('iframe').contentDocument?.querySelector('[data-byline]')?.getAttribute('data-byline-state') === 'ready', null, { what: 'the widget in the frame' });
+      const layout = await page.evaluate(() => {
+        const doc = document.querySelector('iframe').contentDocument;
+        const width = doc.documentElement.clientWidth;
+        const wider = [...doc.querySelectorAll('.byline-root *')]
+          .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 0.5)
+          .map((el) => `${el.localName}.${el.getAttribute('class') ?? ''}`);
+        return { width, scrollWidth: doc.documentElement.scrollWidth, wider: wider.slice(0, 5), records: doc.defaultView.__e2e };
+      });
+      // 320 px less a classic scrollbar where the engine draws one (Firefox).
+      assert.ok(layout.width <= 320 && layout.width >= 300, `the frame's viewport: ${layout.width} px`);
+      assert.equal(layout.scrollWidth, layout.width, `no sideways scrolling: ${layout.wider.join(', ')}`);
+      assert.deepEqual(layout.wider, []);
+      assert.deepEqual([...layout.records.errors, ...layout.records.uncaught], []);
     });
 
     describe('the pre-rendered page', () => {
