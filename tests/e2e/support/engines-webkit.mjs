@@ -41,6 +41,27 @@ const WEBDRIVER_KEYS = {
 };
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
+/**
+ * Ends a process group when this process ends: at its exit, or on SIGINT or SIGTERM (then the
+ * signal is raised again, so the process still ends as it would have).
+ */
+function endWithProcess(pgid) {
+  const end = () => {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', end);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      end();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 /** One WebKitWebDriver under its own X display, and the HTTP commands it understands. */
 async function startWebKitDriver() {
   let lastError;
@@ -75,13 +96,7 @@ async function startWebKitDriver() {
       try {
         const response = await fetch(`${base}/status`, { signal: AbortSignal.timeout(1000) });
         if (response.ok) {
-          process.once('exit', () => {
-            try {
-              process.kill(-child.pid, 'SIGKILL');
-            } catch {
-              // already gone
-            }
-          });
+          endWithProcess(child.pid);
           return { base, stop };
         }
       } catch {
