@@ -81,6 +81,14 @@ export function contentTypeFor(fileName) {
   return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** `html` with `markup` inserted right after its `<head>` tag (at the start when it has none). */
+export function withHead(html, markup) {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) return markup + html;
+  const at = head.index + head[0].length;
+  return `${html.slice(0, at)}${markup}${html.slice(at)}`;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reads a whole request body as text. */
@@ -105,6 +113,8 @@ function readBody(req) {
  *   serves a snapshot of it, so a concurrent rebuild cannot change files mid-run)
  * @param {boolean} [options.compress]  serve static text and wasm files brotli- (quality 11)
  *   or gzip-compressed when the request accepts it, as a CDN does (the benchmark)
+ * @param {string} [options.htmlHead]  markup inserted right after the `<head>` tag of every
+ *   static .html file (the cross-engine suite's in-page recorder, support/inpage/harness.js)
  */
 export async function startServer({
   root = projectRoot,
@@ -112,6 +122,7 @@ export async function startServer({
   mounts: extraMounts = [],
   dist = distDir(root),
   compress = false,
+  htmlHead = '',
 } = {}) {
   const mounts = [
     { prefix: '/dist/', dir: dist },
@@ -202,6 +213,7 @@ export async function startServer({
       return true;
     }
     let data = await readFile(file);
+    if (htmlHead && path.extname(file).toLowerCase() === '.html') data = Buffer.from(withHead(data.toString('utf8'), htmlHead));
     if (compress && COMPRESSIBLE.test(outHeaders['Content-Type'])) {
       const accepted = String(req.headers['accept-encoding'] ?? '');
       const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
