@@ -82,13 +82,21 @@ const TAG = 'Harbour works';
 /** The author's biography for the run. */
 const BIO = 'Ines edits the Porthaven Courier.';
 
-/** The main post's content, as the block editor writes it. */
+/** The main post's content, as the block editor writes it: core blocks (CONTRACT 10: the body is the rendered content). */
+const NOTICE = 'https://harbour.example/notice';
+const EMBED = 'https://video.example.invalid/harbour-timelapse';
 const MAIN_CONTENT = [
   '<!-- wp:paragraph --><p>Contractors will close the north quay from Monday while the harbour wall is rebuilt.</p><!-- /wp:paragraph -->',
   '<!-- wp:heading --><h2>What changes for boats</h2><!-- /wp:heading -->',
   '<!-- wp:paragraph --><p>Fishing boats will moor at the <strong>south pontoon</strong> &amp; the slipway stays open.</p><!-- /wp:paragraph -->',
   '<!-- wp:list --><ul><li>Quay closed: six weeks</li><li>Pontoon: open</li></ul><!-- /wp:list -->',
   '<!-- wp:quote --><blockquote class="wp-block-quote"><p>“It is overdue.”</p></blockquote><!-- /wp:quote -->',
+  `<!-- wp:paragraph --><p>Read the <a href="${NOTICE}">harbour notice</a> for <em>every</em> detail.</p><!-- /wp:paragraph -->`,
+  '<!-- wp:image --><figure class="wp-block-image size-full"><img src="/wp-includes/images/w-logo-blue.png" alt="The harbour authority’s logo" width="80" height="80"/><figcaption class="wp-element-caption">The authority’s notice board.</figcaption></figure><!-- /wp:image -->',
+  '<!-- wp:table --><figure class="wp-block-table"><table><thead><tr><th>Berth</th><th>Status</th></tr></thead><tbody><tr><td>North quay</td><td>Closed</td></tr></tbody></table></figure><!-- /wp:table -->',
+  // An embed as WordPress prints one it could not resolve (the URL in its wrapper); on one line,
+  // so WordPress's auto-embed leaves it alone.
+  `<!-- wp:html --><figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">${EMBED}</div><figcaption class="wp-element-caption">A timelapse of the works.</figcaption></figure><!-- /wp:html -->`,
 ].join('\n\n');
 const MAIN_BODY = [
   'Contractors will close the north quay from Monday while the harbour wall is rebuilt.',
@@ -97,6 +105,14 @@ const MAIN_BODY = [
   'Quay closed: six weeks',
   'Pontoon: open',
   '“It is overdue.”',
+  'Read the harbour notice for every detail.',
+  'The authority’s notice board.',
+  'Berth',
+  'Status',
+  'North quay',
+  'Closed',
+  EMBED,
+  'A timelapse of the works.',
 ].join('\n\n');
 
 const MARKUP_TITLE = 'Quay <em>reopens</em> &amp; "boats" <b>return</b><script>window.bylineE2eTitleScript = 1;</script>';
@@ -480,6 +496,32 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         assert.equal((await page.textContent('.byline-caption')).trim(), CAPTION);
         const paragraphs = await page.$$eval('.byline-body p', (list) => list.map((p) => p.textContent.trim()));
         assert.ok(paragraphs.includes('Fishing boats will moor at the south pontoon & the slipway stays open.'), paragraphs.join(' | '));
+        // The body is the post's rendered content, rebuilt (CONTRACT 3b): its blocks survive.
+        const rich = await page.evaluate(() => {
+          const body = document.querySelector('.byline-root .byline-body.byline-rich[itemprop="articleBody"]');
+          if (!body) return null;
+          const all = (sel) => [...body.querySelectorAll(sel)];
+          return {
+            headings: all('h2').map((h) => h.textContent),
+            links: all('p a[href]').map((a) => a.getAttribute('href')),
+            items: all('ul > li').map((li) => li.textContent),
+            image: all('figure > img').map((i) => `${i.getAttribute('alt')} ${i.getAttribute('width')}x${i.getAttribute('height')}`),
+            captions: all('figure > figcaption').map((c) => c.textContent),
+            cells: all('.byline-table th, .byline-table td').map((c) => c.textContent),
+            embed: all('figure.byline-embed a.byline-embed-link').map((a) => `${a.textContent} ${a.getAttribute('href')}`),
+            printedOnce: document.querySelectorAll('[itemprop="articleBody"]').length,
+          };
+        });
+        assert.deepEqual(rich, {
+          headings: ['What changes for boats'],
+          links: [NOTICE],
+          items: ['Quay closed: six weeks', 'Pontoon: open'],
+          image: ['The harbour authority’s logo 80x80'],
+          captions: ['The authority’s notice board.', 'A timelapse of the works.'],
+          cells: ['Berth', 'Status', 'North quay', 'Closed'],
+          embed: [`video.example.invalid ${EMBED}`],
+          printedOnce: 1,
+        });
         await page.locator('.byline-related-link').first().waitFor();
         const related = await page.$$eval('.byline-related-link', (list) => list.map((l) => l.href));
         assert.deepEqual(related, [url('related')], 'the other post of the category, not this one');
@@ -505,6 +547,28 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         assert.equal(await page.title(), `${TITLE} – WP Comment Widget Test`, 'the document title is the theme’s');
         assertQuietConsole();
         await closePage();
+      });
+
+      test('an approved reply with a link shows a real link, rel="nofollow ugc noopener" (CONTRACT 5b)', async () => {
+        wp.deleteComments([id('main')]);
+        wp.insertComments([
+          {
+            comment_post_ID: id('main'),
+            comment_author: 'Tamsin Reed',
+            comment_author_email: `tamsin.${RUN}@example.org`,
+            comment_content: `See <a href="https://tides.example/porthaven">the tide tables</a> (${theme} ${RUN}).`,
+            comment_approved: 1,
+            comment_date_gmt: new Date(Date.now() - 3_600_000).toISOString().slice(0, 19).replace('T', ' '),
+          },
+        ]);
+        const page = await openPost(url('main'));
+        const link = page.locator('.byline-thread .byline-reply-content a', { hasText: 'the tide tables' });
+        await link.waitFor({ timeout: 10_000 });
+        assert.equal(await link.getAttribute('href'), 'https://tides.example/porthaven');
+        assert.equal(await link.getAttribute('rel'), 'nofollow ugc noopener');
+        assertQuietConsole();
+        await closePage();
+        wp.deleteComments([id('main')]);
       });
 
       test('a reply sent through REST lands with the post’s id, is announced as awaiting moderation, and once approved appears in the thread', async () => {
