@@ -267,6 +267,12 @@ fn structure_a_browser_would_change_on_reading_is_never_made() {
     assert_eq!(article("<div><li>x</li></div>"), "x");
     // A line feed right after <pre> would vanish when the markup is read again.
     assert_eq!(article("<pre>\n\nx</pre>"), "<pre>x</pre>");
+    // Nothing left of it: no empty text (the markup could not say it); found by the cross-check.
+    let pre = article_body("<pre>&#13;</pre>");
+    assert_eq!(
+        pre.nodes,
+        vec![Node::Element(body::Element::new("pre", Vec::new()))]
+    );
     assert_eq!(article("<p>a&#13;b</p>"), "<p>a\nb</p>");
 }
 

@@ -281,6 +281,9 @@ pub(crate) fn element<N: HtmlNode>(
                 if first.starts_with('\n') {
                     first.remove(0);
                 }
+                if first.is_empty() {
+                    kept.children.remove(0);
+                }
             }
             vec![Node::Element(kept)]
         }
