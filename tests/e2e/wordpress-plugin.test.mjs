@@ -571,6 +571,23 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
         wp.deleteComments([id('main')]);
       });
 
+      test('taking over the page WordPress rendered shifts nothing, with the rich body and its image (CLS 0)', async () => {
+        rec = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+        await rec.page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await rec.page.goto(url('main'));
+        await waitForWidget(rec.page, '[data-byline]', 'ready');
+        await rec.page.locator('.byline-root .byline-rich figure > img').first().waitFor();
+        await sleep(500);
+        const shifts = await rec.page.evaluate(() => window.__shifts);
+        assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${shifts.join(', ')}`);
+        await closePage();
+      });
+
       test('a reply sent through REST lands with the post’s id, is announced as awaiting moderation, and once approved appears in the thread', async () => {
         await clearFloodWindow([id('main')]);
         wp.deleteComments([id('main')]);
