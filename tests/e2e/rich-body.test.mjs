@@ -181,6 +181,32 @@ describe('a WordPress post of core blocks', () => {
     });
   }
 
+  test('a change of data-article-body takes effect: text, back to the template, and a source that names nothing (one warning)', async () => {
+    const r = await newPage(browser);
+    try {
+      await r.page.goto(url('rich-client.html'));
+      await waitForWidget(r.page);
+      const set = (value) => r.page.evaluate((v) => document.querySelector('[data-byline]').setAttribute('data-article-body', v), value);
+      const shown = () => r.page.evaluate(() => ({
+        rich: Boolean(document.querySelector('.byline-body.byline-rich')),
+        text: document.querySelector('.byline-body')?.textContent.trim().slice(0, 40),
+      }));
+      await set('text');
+      await r.page.waitForFunction(() => !document.querySelector('.byline-body.byline-rich'));
+      assert.deepEqual(await shown(), { rich: false, text: 'The plain-text fallback.' });
+      await set('#story');
+      await r.page.waitForFunction(() => Boolean(document.querySelector('.byline-body.byline-rich')));
+      assert.equal((await shown()).rich, true);
+      await set('#nowhere');
+      await r.page.waitForFunction(() => !document.querySelector('.byline-body.byline-rich'));
+      const warnings = r.warnings().filter((w) => w.includes('data-article-body'));
+      assert.deepEqual(warnings, ['Byline: data-article-body="#nowhere" names no element in the page; using the article\'s articleBody text instead.']);
+      assert.deepEqual(r.errors(), []);
+    } finally {
+      await r.close();
+    }
+  });
+
   test('at 320 px a wide table scrolls inside its own box, not the page', async () => {
     const r = await newPage(browser, { viewport: { width: 320, height: 700 } });
     try {
