@@ -648,6 +648,26 @@ mod body {
         assert!(written.contains(r#"<template id="tpl"><h2>From the template</h2>"#));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Any HTML, valid or not: no panic, the same body twice, and the markup written for
+        /// it reads back as the same body (what the browser does when it takes over a
+        /// pre-rendered host), by both rule sets.
+        #[test]
+        fn any_body_reads_back_as_itself(source in bodies::html()) {
+            let first = html::article_body(&source);
+            proptest::prop_assert_eq!(&first, &html::article_body(&source));
+            let written = bodies::server_markup(first.clone());
+            let again = html::article_body(&written);
+            proptest::prop_assert_eq!(&again.nodes, &first.nodes, "{}", written);
+            let reply = html::reply_body(&source);
+            let reply_markup = format!("<div data-byline>{}</div>", bodies::server_markup(reply));
+            let findings = unsafe_markup(&reply_markup);
+            proptest::prop_assert!(findings.is_empty(), "{:?}", findings);
+        }
+    }
+
     #[test]
     fn hostile_bodies_never_become_markup_that_runs() {
         let site = site();

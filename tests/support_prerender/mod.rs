@@ -255,8 +255,11 @@ pub fn unsafe_markup(html: &str) -> Vec<String> {
                     .to_ascii_lowercase();
                 let scheme = cleaned.split_once(':').map(|(s, _)| s.to_owned());
                 let safe = match scheme {
+                    // A rich body's links may also mail or call (CONTRACT 3b, 5b).
                     Some(s) if !s.contains('/') && !s.contains('?') && !s.contains('#') => {
-                        s == "http" || s == "https"
+                        s == "http"
+                            || s == "https"
+                            || (name == "href" && (s == "mailto" || s == "tel"))
                     }
                     _ => true,
                 };
