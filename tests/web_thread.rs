@@ -231,7 +231,10 @@ async fn replies_nest_one_level_and_keep_only_the_comment_allowlist() {
         ana.get_attribute("href").as_deref(),
         Some("https://ana.example/")
     );
-    assert_eq!(ana.get_attribute("rel").as_deref(), Some("ugc nofollow"));
+    assert_eq!(
+        ana.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener")
+    );
     assert_eq!(text(&ana), "Ana Ruiz");
     for id in [2, 3, 4] {
         let meta = q(&item(&root, id), ":scope > .byline-reply-meta");

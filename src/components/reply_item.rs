@@ -3,6 +3,7 @@
 
 use crate::components::rich_body::RichBody;
 use crate::core::body::{Body, Node};
+use crate::core::body_rules::REPLY_REL;
 use crate::core::i18n::{TextKey, Texts};
 use crate::core::saved::PendingReply;
 use crate::core::text::split_paragraphs;
@@ -14,7 +15,7 @@ use yew::prelude::*;
 pub fn meta(author: &str, url: Option<&str>, date: Option<&str>, texts: &Texts) -> Html {
     let author = match url {
         Some(url) => {
-            html! { <a class="byline-reply-author" href={url.to_owned()} rel="ugc nofollow">{ author }</a> }
+            html! { <a class="byline-reply-author" href={url.to_owned()} rel={REPLY_REL}>{ author }</a> }
         }
         None => html! { <span class="byline-reply-author">{ author }</span> },
     };
