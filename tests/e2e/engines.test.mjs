@@ -210,6 +210,51 @@ for (const engineName of selectedEngines()) {
       });
     }
 
+    test('a rich article body: heading, list, figure with srcset, pullquote, table, an embed as a link; hostile HTML never runs', async () => {
+      await open('/hosts/engines-rich.html');
+      await page.waitForSelector('.byline-rich img');
+      await sleep(500); // time for an image error or a load handler to fire, if any survived
+      const body = await page.evaluate(() => {
+        const rich = document.querySelector('[data-byline] .byline-rich');
+        const img = rich.querySelector('figure img');
+        return {
+          tags: [...rich.children].map((el) => el.localName).join(' '),
+          link: rich.querySelector('p a')?.getAttribute('href'),
+          list: [rich.querySelector('ol')?.getAttribute('start'), rich.querySelectorAll('ol li').length],
+          image: [img?.getAttribute('srcset'), img?.getAttribute('width'), img?.getAttribute('height'), img?.getAttribute('loading'), img?.getAttribute('decoding')],
+          caption: rich.querySelector('figcaption')?.textContent.trim(),
+          pullquote: rich.querySelectorAll('.byline-pullquote blockquote').length,
+          table: [rich.querySelector('table caption')?.textContent.trim(), rich.querySelectorAll('table th[scope="col"]').length],
+          embed: rich.querySelector('a.byline-embed-link')?.getAttribute('href') ?? null,
+          text: rich.textContent.includes('<script> is only text here.'),
+        };
+      });
+      assert.equal(body.link, 'https://www.estuary-gazette.example/maps/barrier');
+      assert.deepEqual(body.list, ['3', 2]);
+      assert.deepEqual(body.image, ['/fixtures/harbour-seals.svg 1x, /fixtures/victoria-baths.svg 2x', '640', '360', 'lazy', 'async']);
+      assert.equal(body.caption, 'The gates at 4.10am.');
+      assert.equal(body.pullquote, 1);
+      assert.deepEqual(body.table, ['Closures so far', 2]);
+      assert.equal(body.embed, 'https://video.estuary-gazette.example/embed/control-room', `the iframe is a link: ${body.tags}`);
+      assert.ok(body.text, 'escaped markup stays text');
+      const hostile = await page.evaluate(() => {
+        const host = document.querySelector('[data-byline]');
+        const found = [];
+        for (const el of host.querySelectorAll('script, style, iframe, svg, math, form, input:not(.byline-form input), object, embed')) {
+          if (!el.closest('.byline-form')) found.push(el.localName);
+        }
+        for (const el of host.querySelectorAll('.byline-rich *')) {
+          for (const { name, value } of el.attributes) {
+            if (name.startsWith('on') || name === 'style') found.push(`${name} on ${el.localName}`);
+            if (['href', 'src', 'srcset'].includes(name) && /javascript:/i.test(value)) found.push(`${name}="${value}"`);
+          }
+        }
+        return { found, trips: window.__trips, mainShown: getComputedStyle(document.querySelector('main')).display !== 'none' };
+      });
+      assert.deepEqual(hostile, { found: [], trips: [], mainShown: true });
+      await assertQuiet();
+    });
+
     test('related stories: the feed’s items in order, unsafe and untitled ones skipped, real links, lazy thumbnails with size', async () => {
       await open('/hosts/engines-story.html');
       await page.waitForSelector('.byline-related-link');
@@ -419,6 +464,26 @@ for (const engineName of selectedEngines()) {
           ticked: true,
           focus: ['comment', true, 5, 11],
         });
+        await assertQuiet();
+      });
+
+      test('a rich body: the pre-rendered markup is what the widget builds, and nothing in it runs', async () => {
+        const wasm = holdWasm();
+        await open('/site/story-rich.html', { state: null });
+        const rich = () => page.evaluate(() => {
+          const body = document.querySelector('[data-byline] .byline-rich');
+          return body ? body.outerHTML : null;
+        });
+        const before = await rich();
+        assert.ok(before?.includes('<h2'), `pre-rendered rich body: ${before}`);
+        await page.click('form [name="comment"]');
+        wasm.release();
+        await widget();
+        await page.waitForSelector('.byline-mount .byline-rich');
+        await sleep(300);
+        assert.equal(await rich(), before, 'the same markup on both sides');
+        const trips = await page.evaluate(() => window.__trips ?? 'no tripwire');
+        assert.deepEqual(trips, []);
         await assertQuiet();
       });
 

@@ -42,7 +42,9 @@ const FEED = {
  * form after the takeover). `above`: markup before the host (a tall block keeps the form out
  * of reach of the viewport).
  */
-function storyPage({ title, above = '' }) {
+function storyPage({ title, above = '', body = '' }) {
+  const bodySource = body ? ' data-article-body="#story-body"' : '';
+  const template = body ? `\n    <template id="story-body">${body}</template>` : '';
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -50,6 +52,7 @@ function storyPage({ title, above = '' }) {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title} – The Estuary Gazette</title>
   <link rel="stylesheet" href="/dist/byline.css">
+  <script src="/hosts/engines-tripwire.js"></script>
   <script type="module" src="/dist/byline.js"></script>
   <script type="application/ld+json">${JSON.stringify(ARTICLE)}</script>
 </head>
@@ -58,7 +61,7 @@ function storyPage({ title, above = '' }) {
   <main>
     ${above}
     <div data-byline data-related="/site/feeds/flooding.json" data-reply-endpoint="/api/comments-form"
-         data-reply-format="form" data-post-id="77"><p>Loading the story…</p></div>
+         data-reply-format="form" data-post-id="77"${bodySource}><p>Loading the story…</p></div>${template}
   </main>
   <footer><p>The Estuary Gazette, Quay Street.</p></footer>
 </body>
@@ -66,10 +69,24 @@ function storyPage({ title, above = '' }) {
 `;
 }
 
+/** A rich article body (CONTRACT 3b), a little hostile markup in it. */
+const RICH_BODY = `
+  <p>The gates came down at <time datetime="2025-11-06T04:10:00Z">4.10am</time>, <a href="https://www.estuary-gazette.example/maps/barrier">two hours</a> before high water.</p>
+  <h1>What the engineers did</h1>
+  <ul><li>Closed the <abbr title="north">N</abbr> gate</li><li>Called the <em>harbour</em> office<br>at once</li></ul>
+  <figure><img src="/fixtures/harbour-seals.svg" srcset="/fixtures/harbour-seals.svg 1x, /fixtures/victoria-baths.svg 2x" width="640" height="360" alt="The gates"><figcaption>The gates at dawn.</figcaption></figure>
+  <div class="wp-block-columns"><div><p>Unwrapped <span>content</span> stays.</p></div></div>
+  <table><caption>Closures</caption><tr><th scope="row">2025</th><td colspan="2">1</td></tr></table>
+  <figure class="wp-block-pullquote"><blockquote><p>Two hours to spare.</p><cite>The duty engineer</cite></blockquote></figure>
+  <p onclick="window.__tripped('onclick')">A paragraph whose handler is dropped.</p>
+  <img src="/fixtures/missing.png" onerror="window.__tripped('onerror')" alt="">
+  <script>window.__tripped('script')</script>
+  <p></p>`;
+
 /**
  * Writes the suite's pages into a temporary folder (served at /site/) and runs
- * scripts/prerender on them: story.html (the form in view) and story-below.html (the story
- * below a screen-high block). Returns { dir, remove() }.
+ * scripts/prerender on them: story.html (the form in view), story-below.html (the story
+ * below a screen-high block) and story-rich.html (a rich body). Returns { dir, remove() }.
  */
 export function prerenderSite() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'byline-engines-'));
@@ -81,7 +98,8 @@ export function prerenderSite() {
     path.join(dir, 'story-below.html'),
     storyPage({ title: 'Tidal barrier (pre-rendered, below the fold)', above: '<div style="block-size: 400vh">The day’s other news</div>' }),
   );
-  const files = ['story.html', 'story-below.html'].map((name) => path.join(dir, name));
+  writeFileSync(path.join(dir, 'story-rich.html'), storyPage({ title: 'Tidal barrier (pre-rendered, rich body)', body: RICH_BODY }));
+  const files = ['story.html', 'story-below.html', 'story-rich.html'].map((name) => path.join(dir, name));
   const run = spawnSync(path.join(projectRoot, 'scripts', 'prerender'), ['--root', tmp, ...files], {
     encoding: 'utf8',
     timeout: 15 * 60_000,
