@@ -12,10 +12,27 @@ import { pluginSuiteRunning, runUpSh } from './wordpress.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The story's headline on every page of the suite. */
+export const HEADLINE = 'Tidal barrier closes for the first time as storm surge hits the estuary';
+
+/** Selectors of the widget's parts (docs/dom.md). */
+export const S = {
+  host: '[data-byline]',
+  root: '.byline-root',
+  headline: 'h1.byline-headline',
+  comment: 'textarea[name="comment"]',
+  name: 'input[name="author"]',
+  email: 'input[name="email"]',
+  submit: '.byline-submit',
+  summary: '.byline-error-summary',
+  status: '.byline-status-region',
+  alert: '.byline-alert-region',
+};
+
 const ARTICLE = {
   '@context': 'https://schema.org',
   '@type': 'NewsArticle',
-  headline: 'Tidal barrier closes for the first time as storm surge hits the estuary',
+  headline: HEADLINE,
   description: 'The gates came down at 4.10am, two hours before high water.',
   url: 'https://www.estuary-gazette.example/news/tidal-barrier-first-closure',
   datePublished: '2025-11-06T05:45:00Z',

@@ -40,6 +40,8 @@ const WEBDRIVER_KEYS = {
   End: '\uE010',
 };
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
+/** A MiniBrowser session starts in about 0.5 s; give up on one after this. */
+const SESSION_TIMEOUT_MS = 30_000;
 
 /**
  * Ends a process group when this process ends: at its exit, or on SIGINT or SIGTERM (then the
@@ -110,13 +112,19 @@ async function startWebKitDriver() {
   throw lastError;
 }
 
-/** Sends one WebDriver command; throws the driver's error and message. */
-async function webdriver(base, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** Sends one WebDriver command; throws the driver's error and message, or after `timeout` ms. */
+async function webdriver(base, method, path, body, timeout = 60_000) {
+  let response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeout),
+    });
+  } catch (error) {
+    throw new Error(`WebDriver ${method} ${path}: no answer (${error.message})`, { cause: error });
+  }
   const payload = await response.json().catch(() => ({}));
   if (!response.ok) {
     const { error = response.status, message = '' } = payload.value ?? {};
@@ -180,8 +188,17 @@ class WebDriverPage extends EnginePage {
 
 /** Starts WebKitWebDriver; each newPage() is a MiniBrowser session of its own. */
 export async function webkitEngine() {
-  const driver = await startWebKitDriver();
+  let driver = await startWebKitDriver();
   const open = new Set();
+  /** A new MiniBrowser session; `{ sessionId, capabilities }`. */
+  const createSession = (args) =>
+    webdriver(
+      driver.base,
+      'POST',
+      '/session',
+      { capabilities: { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args } } } },
+      SESSION_TIMEOUT_MS,
+    );
   const engine = {
     name: 'webkit',
     version: '',
@@ -189,14 +206,19 @@ export async function webkitEngine() {
     async newPage({ colorScheme = 'light', viewport = { width: 1024, height: 768 } } = {}) {
       const args = ['--automation', '--proxy=http://127.0.0.1:9', '--ignore-host=127.0.0.1'];
       if (colorScheme === 'dark') args.push('--dark-mode');
-      const { sessionId, capabilities } = await webdriver(driver.base, 'POST', '/session', {
-        capabilities: {
-          alwaysMatch: {
-            browserName: 'MiniBrowser',
-            'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args },
-          },
-        },
-      });
+      let session;
+      try {
+        session = await createSession(args);
+      } catch (error) {
+        // Seen once on a loaded machine: the driver never answered a new session. Start a
+        // fresh driver (no page is open between tests) and try once more.
+        process.stderr.write(`webkit: ${error.message}; restarting WebKitWebDriver\n`);
+        await driver.stop();
+        open.clear();
+        driver = await startWebKitDriver();
+        session = await createSession(args);
+      }
+      const { sessionId, capabilities } = session;
       engine.version = `MiniBrowser ${capabilities.browserVersion}`;
       const page = new WebDriverPage(driver.base, sessionId);
       open.add(page);
