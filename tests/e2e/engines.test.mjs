@@ -272,8 +272,7 @@ for (const engineName of selectedEngines()) {
         await page.waitForSelector(`${S.summary} a`);
         const focus = await page.focused();
         assert.match(focus?.className ?? '', /byline-error-summary/, `focus on the summary: ${JSON.stringify(focus)}`);
-        const ring = await page.evaluate((sel, $$) => getComputedStyle($$(sel)[0]).outlineStyle, S.summary);
-        assert.equal(ring, 'solid', 'the focused summary shows its focus ring');
+        await page.waitFor((sel, $$) => getComputedStyle($$(sel)[0]).outlineStyle === 'solid', S.summary, { timeout: 3000, what: 'the focused summary’s focus ring' });
         const fields = await page.evaluate((names, $$) =>
           names.map((name) => {
             const field = $$(`[name="${name}"]`)[0];

@@ -228,6 +228,10 @@ export async function webkitEngine() {
         await close();
       };
       await page.command('POST', '/window/rect', viewport).catch(() => {});
+      // Switching to its own window gives it the input focus (:focus matches only in a focused
+      // window), even when an earlier session's window is still on the display.
+      const handle = await page.command('GET', '/window');
+      await page.command('POST', '/window', { handle });
       return page;
     },
     async close() {
