@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { assertDistBuilt, distDir, projectRoot, startServer } from './support/server.mjs';
-import { formatViolations, launch, newPage, runAxe, waitForWidget } from './support/browser.mjs';
+import { formatViolations, launch, newPage, recordShifts, runAxe, waitForWidget } from './support/browser.mjs';
 import { ensureWordPress } from './support/wordpress.mjs';
 
 const HOST = '[data-byline]';
@@ -161,16 +161,6 @@ after(async () => {
   await server?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-/** Sums the page's layout shifts from the first paint on (an init script). */
-function recordShifts() {
-  window.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-}
 
 /**
  * Records, at the load event (the idle start comes after it), which of Byline's files the page

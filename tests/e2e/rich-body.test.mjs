@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { assertDistBuilt, distDir, projectRoot, startServer } from './support/server.mjs';
-import { formatViolations, launch, newPage, runAxe, waitForWidget } from './support/browser.mjs';
+import { formatViolations, launch, newPage, recordShifts, runAxe, waitForWidget } from './support/browser.mjs';
 
 const HOST = '[data-byline]';
 const VECTORS_FILE = path.resolve(projectRoot, '..', 'shared', 'data', 'xss-rsnake.txt');
@@ -95,16 +95,6 @@ after(async () => {
   await server?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-/** Sums the page's layout shifts from the first paint on (an init script). */
-function recordShifts() {
-  window.__shifts = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-}
 
 /** What the article body shows. Runs in the browser. */
 function bodyParts(host) {

@@ -34,7 +34,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { assertDistBuilt } from './support/server.mjs';
-import { formatViolations, launch, newPage, runAxe, waitForWidget } from './support/browser.mjs';
+import { formatViolations, launch, newPage, recordShifts, runAxe, waitForWidget } from './support/browser.mjs';
 import { WP_WORK } from './support/wordpress.mjs';
 import {
   PLUGIN_DIR,
@@ -573,12 +573,7 @@ add_filter( 'byline_host_attributes', function ( $attributes ) {
 
       test('taking over the page WordPress rendered shifts nothing, with the rich body and its image (CLS 0)', async () => {
         rec = await newPage(browser, { viewport: { width: 1280, height: 900 } });
-        await rec.page.addInitScript(() => {
-          window.__shifts = [];
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await rec.page.addInitScript(recordShifts);
         await rec.page.goto(url('main'));
         await waitForWidget(rec.page, '[data-byline]', 'ready');
         await rec.page.locator('.byline-root .byline-rich figure > img').first().waitFor();

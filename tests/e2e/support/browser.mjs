@@ -253,3 +253,16 @@ export function formatViolations(violations) {
     })
     .join('\n');
 }
+
+/**
+ * An init script (page.addInitScript) that sums the page's layout shifts from the first paint
+ * on into `window.__shifts`, leaving out shifts that follow input.
+ */
+export function recordShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
