@@ -28,6 +28,10 @@ if (!/__wbg_init as default|export default __wbg_init/.test(glue) || !/export fu
   fail("byline.js is not wasm-bindgen's web glue with boot()");
 }
 if (!glue.includes("// Byline: self-start.")) {
+  // start.js wraps the exports the glue calls (its panic boundary): they must sit in `wasm`.
+  if (!/^let [\w, ]*\bwasm;$/m.test(glue) || !/^\s+wasm = instance\.exports;$/m.test(glue)) {
+    fail("byline.js keeps the wasm exports somewhere other than `wasm` (start.js wraps them)");
+  }
   try {
     if (release) glue = shortWasmNames(root, glue, wasmPath);
     glue = `${glue}\n${readFileSync(join(root, "src/js/start.js"), "utf8")}`;

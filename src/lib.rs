@@ -19,3 +19,9 @@ pub mod embed;
 /// The page-build pre-renderer (CONTRACT 9): native only.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+
+/// The widget's allocator: talc, smaller than Rust's default for wasm (dlmalloc) by 1.3 KB
+/// brotli (docs/performance.md). Native builds keep the system allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,12 +1,22 @@
 //! A panic anywhere in the widget: log it, and replace every widget's content with a short
 //! note so no box is left blank or half-working. The host page is not touched otherwise.
+//!
+//! The release build (panic = "immediate-abort", scripts/lib/release-env.sh) runs no hook: a
+//! panic traps at once, and src/js/start.js, which wraps every call into the wasm, logs the
+//! trap and shows the same note. Every other build (tests, `trunk serve`, a stable
+//! `trunk build --release`) runs this hook first; start.js then finds the note in place.
 
+#[cfg(not(panic = "immediate-abort"))]
 use crate::core::i18n::{english, translation_for, TextKey};
+#[cfg(not(panic = "immediate-abort"))]
 use crate::services::translations;
+#[cfg(not(panic = "immediate-abort"))]
 use wasm_bindgen::JsCast;
+#[cfg(not(panic = "immediate-abort"))]
 use web_sys::{Document, Element, Node};
 
 /// Installs the panic hook (through Yew, which would otherwise replace it).
+#[cfg(not(panic = "immediate-abort"))]
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         gloo_console::error!(format!("Byline stopped after an internal error: {info}"));
@@ -14,6 +24,13 @@ pub fn install() {
     }));
 }
 
+/// With immediate abort no hook ever runs: an empty one keeps Yew from installing its own.
+#[cfg(panic = "immediate-abort")]
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|_| {}));
+}
+
+#[cfg(not(panic = "immediate-abort"))]
 fn show_note_everywhere() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -45,6 +62,7 @@ fn show_note_everywhere() {
     }
 }
 
+#[cfg(not(panic = "immediate-abort"))]
 fn replace_with_note(document: &Document, root: &Node, text: &str) {
     let Ok(note) = document.create_element("p") else {
         return;

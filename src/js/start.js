@@ -77,13 +77,82 @@
     }
   };
 
+  // A panic in the wasm (CONTRACT 8). The release build aborts at once (panic =
+  // "immediate-abort", docs/architecture.md): no Rust code runs after a panic, the wasm traps,
+  // and a WebAssembly.RuntimeError leaves the call into the wasm that was running (boot, an
+  // event handler, a timer, a promise). Every such call goes through the wasm's exports, so
+  // they are wrapped: the first trap logs the error and puts the "could not be displayed" note
+  // in every widget, as src/embed/panic.rs's hook does before the trap in builds that run it
+  // (then the note is there already and the log not repeated). The error is thrown on.
+  let crashed = false;
+  const crash = (error) => {
+    if (crashed) return;
+    crashed = true;
+    const widgets = Array.from(document.querySelectorAll("[data-byline-state]"));
+    if (!widgets.some((host) => host.getAttribute("data-byline-state") === "crashed")) {
+      console.error("Byline stopped after an internal error:", error);
+    }
+    widgets.forEach(showCrashNote);
+  };
+  const english = "This content could not be displayed.";
+  // The note in the widget's language: from its translation file (which the widget has
+  // fetched, so it comes from the cache), English when there is none or it fails.
+  const crashNote = async (lang) => {
+    const primary = (lang || "").trim().split(/[-_]/)[0].toLowerCase();
+    const tag = primary === "iw" ? "he" : primary;
+    if (!translations.includes(tag)) return english;
+    try {
+      const file = fetch(new URL(`locales/${tag}.json`, here)).then((response) => response.json());
+      const late = new Promise((resolve) => setTimeout(resolve, 2000));
+      const text = (await Promise.race([file, late]))?.texts?.crashed;
+      return typeof text === "string" && text.trim() ? text : english;
+    } catch {
+      return english;
+    }
+  };
+  const showCrashNote = async (host) => {
+    // In shadow mode the content lives in the shadow root; its stylesheet link stays.
+    const root = host.shadowRoot || host;
+    const lang = root.querySelector(".byline-root")?.getAttribute("lang");
+    host.setAttribute("data-byline-state", "crashed");
+    const note = document.createElement("p");
+    note.className = "byline-crashed";
+    note.textContent = await crashNote(lang);
+    Array.from(root.childNodes)
+      .filter((node) => node.nodeName.toLowerCase() !== "link")
+      .forEach((node) => node.remove());
+    root.append(note);
+  };
+  const guarded = (exports) => {
+    const out = {};
+    for (const [name, value] of Object.entries(exports)) {
+      out[name] =
+        typeof value !== "function"
+          ? value
+          : (...args) => {
+              try {
+                return value(...args);
+              } catch (error) {
+                if (error instanceof WebAssembly.RuntimeError) crash(error);
+                throw error;
+              }
+            };
+    }
+    return out;
+  };
+
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     __wbg_init({ module_or_path: new URL("byline_bg.wasm", here) })
-      .then(() => boot(stylesheet))
+      .then((exports) => {
+        // The glue's own binding of the instance's exports (finish-dist.mjs checks it exists).
+        wasm = guarded(exports);
+        boot(stylesheet);
+      })
       .catch((error) => {
+        if (error instanceof WebAssembly.RuntimeError) return crash(error);
         console.error("Byline could not start:", error);
         // No widget will come: drop the reserved space so the fallback stands alone.
         hosts().forEach((host) => host.setAttribute("data-byline-state", "unavailable"));
