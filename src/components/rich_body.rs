@@ -56,10 +56,21 @@ fn element(element: &Element) -> Html {
     let caption = caption
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty());
-    let role = caption.as_ref().map(|_| "region");
-    html! {
-        <div class="byline-table" tabindex="0" role={role} aria-label={caption}>{ html }</div>
-    }
+    let role = caption.as_ref().map(|_| AttrValue::Static("region"));
+    let mut wrapper = VTag::new("div");
+    wrapper.set_attributes(Attributes::Dynamic {
+        keys: &["tabindex", "role", "aria-label", "class"],
+        values: Box::new([
+            Some(AttributeOrProperty::Attribute(AttrValue::Static("0"))),
+            role.map(AttributeOrProperty::Attribute),
+            caption.map(|c| AttributeOrProperty::Attribute(AttrValue::from(c))),
+            Some(AttributeOrProperty::Attribute(AttrValue::Static(
+                "byline-table",
+            ))),
+        ]),
+    });
+    wrapper.add_child(html);
+    Html::VTag(Rc::new(wrapper))
 }
 
 /// The text of some nodes, in order.

@@ -8,7 +8,7 @@
 //! gives back the same tree: no block inside a paragraph or a heading, no link inside a link,
 //! list items only in lists, table parts only in their table, no text between table rows.
 
-use super::body_rules as rules;
+use super::body_rules::{self as rules, Tag};
 
 /// Content nested deeper than this many elements is kept as its text.
 pub const MAX_DEPTH: usize = 32;
@@ -142,10 +142,9 @@ pub fn source_document(html: &str) -> (String, bool) {
             }
         }
     }
-    (
-        format!("<!DOCTYPE html><html><head></head><body>{}", &html[..end]),
-        end < html.len(),
-    )
+    let mut document = String::from("<!DOCTYPE html><html><head></head><body>");
+    document.push_str(&html[..end]);
+    (document, end < html.len())
 }
 
 /// Rebuilds the children of a parsed document's `<body>` (or of any element) by `rules`;
@@ -156,7 +155,8 @@ pub fn rebuild<N: HtmlNode>(body: &N, rules: Rules, cut: bool) -> Body {
         elements: 0,
         cut,
     };
-    let nodes = walk.children(body, Context::top());
+    let mut nodes = Vec::new();
+    walk.children(body, Context::top(), &mut nodes);
     Body {
         nodes,
         cut: walk.cut,
@@ -166,8 +166,8 @@ pub fn rebuild<N: HtmlNode>(body: &N, rules: Rules, cut: bool) -> Body {
 /// Where the walk is: the output parent and what it allows.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
-    /// The nearest kept ancestor's name (`None` at the top).
-    pub parent: Option<&'static str>,
+    /// The flags of the nearest kept ancestor (`0` at the top).
+    pub parent: u16,
     /// Inside a paragraph, heading or inline element: only inline content is kept.
     pub phrasing: bool,
     /// Inside a link: no other link.
@@ -179,19 +179,19 @@ pub(crate) struct Context {
 impl Context {
     fn top() -> Context {
         Context {
-            parent: None,
+            parent: 0,
             phrasing: false,
             in_link: false,
             depth: 0,
         }
     }
 
-    /// The context inside a kept element `name`.
-    pub(crate) fn inside(self, name: &'static str) -> Context {
+    /// The context inside a kept element `tag`.
+    pub(crate) fn inside(self, tag: &Tag) -> Context {
         Context {
-            parent: Some(name),
-            phrasing: self.phrasing || rules::makes_phrasing(name),
-            in_link: self.in_link || name == "a",
+            parent: tag.flags,
+            phrasing: self.phrasing || tag.flags & rules::PHRASING != 0,
+            in_link: self.in_link || tag.flags & rules::LINK != 0,
             depth: self.depth + 1,
         }
     }
@@ -206,7 +206,7 @@ impl Context {
 
     /// Text is never kept between table rows and cells.
     fn drops_text(self) -> bool {
-        self.parent.is_some_and(rules::is_table_structure)
+        self.parent & rules::TABLE_PART != 0
     }
 }
 
@@ -227,15 +227,19 @@ impl Walk {
         true
     }
 
-    /// The rebuilt children of `node` in `context`.
-    pub(crate) fn children<N: HtmlNode>(&mut self, node: &N, context: Context) -> Vec<Node> {
-        let mut out = Vec::new();
+    /// Adds the rebuilt children of `node` in `context` to `out`.
+    pub(crate) fn children<N: HtmlNode>(
+        &mut self,
+        node: &N,
+        context: Context,
+        out: &mut Vec<Node>,
+    ) {
         for child in node.children() {
             if self.cut && self.elements >= MAX_ELEMENTS {
                 break;
             }
             match child.view() {
-                NodeView::Text(text) if !context.drops_text() => push_text(&mut out, &text),
+                NodeView::Text(text) if !context.drops_text() => push_text(out, &text),
                 NodeView::Text(_) | NodeView::Other => {}
                 NodeView::Element { name, html } => {
                     if !self.count() {
@@ -247,27 +251,22 @@ impl Walk {
                     if context.depth >= MAX_DEPTH {
                         if !context.drops_text() {
                             let text = self.text_of(&child);
-                            push_text(&mut out, &text);
+                            push_text(out, &text);
                         }
                         continue;
                     }
-                    for node in rules::element(self, &child, &name, context) {
-                        match node {
-                            Node::Text(t) => push_text(&mut out, &t),
-                            element => out.push(element),
-                        }
-                    }
+                    rules::element(self, &child, &name, context, out);
                 }
             }
         }
-        out
     }
 
     /// The text of a subtree, without the content of dropped elements (each element counts
     /// towards [`MAX_ELEMENTS`]); iterative, so no depth can exhaust the stack.
     pub(crate) fn text_of<N: HtmlNode>(&mut self, node: &N) -> String {
         let mut text = String::new();
-        let mut stack: Vec<N> = node.children().into_iter().rev().collect();
+        let mut stack = Vec::new();
+        rules::descend(&mut stack, node);
         while let Some(next) = stack.pop() {
             match next.view() {
                 NodeView::Text(t) => text.push_str(&t),
@@ -277,7 +276,7 @@ impl Walk {
                         break;
                     }
                     if html && !rules::is_dropped(&name) {
-                        stack.extend(next.children().into_iter().rev());
+                        rules::descend(&mut stack, &next);
                     }
                 }
             }
@@ -285,17 +284,18 @@ impl Walk {
         text
     }
 
-    /// Kept in `context`: `name` with `attributes` and its rebuilt children.
+    /// Kept in `context`: `tag` with `attributes` and its rebuilt children.
     pub(crate) fn keep<N: HtmlNode>(
         &mut self,
         node: &N,
-        name: &'static str,
+        tag: &Tag,
         attributes: Vec<(&'static str, String)>,
         context: Context,
     ) -> Element {
-        let children = self.children(node, context.inside(name));
+        let mut children = Vec::new();
+        self.children(node, context.inside(tag), &mut children);
         Element {
-            name,
+            name: tag.name,
             attributes,
             mark: None,
             children,
@@ -347,10 +347,16 @@ impl std::fmt::Display for SourceProblem {
             ),
             SourceProblem::Empty(id) => (id, "names an element with no content to show"),
         };
-        write!(
-            f,
-            "Byline: data-article-body=\"#{id}\" {why}; using the article's articleBody text instead."
-        )
+        for part in [
+            "Byline: data-article-body=\"#",
+            id,
+            "\" ",
+            why,
+            "; using the article's articleBody text instead.",
+        ] {
+            f.write_str(part)?;
+        }
+        Ok(())
     }
 }
 
@@ -365,5 +371,10 @@ pub fn cut_warning(rules: Rules) -> String {
         Rules::Article => "The article body",
         Rules::Reply => "A reply",
     };
-    format!("Byline: {what} is longer than {MAX_ELEMENTS} elements or {} MB of HTML; the rest is left out.", MAX_BYTES / 1024 / 1024)
+    // Written out, not formatted (formatting costs the bundle more); the limits it names:
+    const _: () = assert!(MAX_ELEMENTS == 10_000 && MAX_BYTES == 2 * 1024 * 1024);
+    let mut warning = String::from("Byline: ");
+    warning.push_str(what);
+    warning.push_str(" is longer than 10000 elements or 2 MB of HTML; the rest is left out.");
+    warning
 }

@@ -1,8 +1,11 @@
 //! The allowlists of CONTRACT 3b (article bodies) and 5b (replies): which elements are kept,
 //! with which attributes, where; what becomes a link (embeds), text (smileys) or nothing.
-//! Everything else is unwrapped: its content stays, the element does not.
+//! Everything else is unwrapped: its content stays, the element does not. The kept elements
+//! are one table ([`TAGS`]): each with its rule sets, its place and its attributes.
 
-use super::body::{attribute_value, Context, Element, HtmlNode, Node, NodeView, Rules, Walk};
+use super::body::{
+    attribute_value, push_text, Context, Element, HtmlNode, Node, NodeView, Rules, Walk,
+};
 use super::text::safe_url;
 
 /// Byline's class for a WordPress pullquote.
@@ -25,172 +28,190 @@ const DROPPED: &[&str] = &[
     "noframes", "frame", "frameset", "param", "source", "track", "svg", "math",
 ];
 
-/// Elements the article body keeps (after `h1` -> `h2`, `picture` -> its `img`).
-const ARTICLE_TAGS: &[&str] = &[
-    "p",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "hr",
-    "br",
-    "a",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "mark",
-    "sub",
-    "sup",
-    "small",
-    "cite",
-    "code",
-    "kbd",
-    "abbr",
-    "q",
-    "del",
-    "ins",
-    "time",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "img",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
+/// Kept in an article body.
+const ARTICLE: u16 = 1;
+/// Kept in a reply.
+const REPLY: u16 = 1 << 1;
+/// Block-level: never kept inside a paragraph, heading or inline element.
+const BLOCK: u16 = 1 << 2;
+/// Inside it only inline content is kept.
+pub(crate) const PHRASING: u16 = 1 << 3;
+/// A table part between whose children no text stands (`table`, `thead`, `tbody`, `tfoot`,
+/// `tr`).
+pub(crate) const TABLE_PART: u16 = 1 << 4;
+/// A list (`ul`, `ol`): holds `li`.
+const LIST: u16 = 1 << 5;
+/// A description list: holds `dt`, `dd`.
+const DL: u16 = 1 << 6;
+/// A table: holds `caption`, `thead`, `tbody`, `tfoot`.
+pub(crate) const TABLE: u16 = 1 << 7;
+/// Holds rows (`table`, `thead`, `tbody`, `tfoot`).
+const ROWS: u16 = 1 << 8;
+/// A row: holds `th`, `td`.
+const ROW: u16 = 1 << 9;
+/// A figure: holds `figcaption`.
+const FIGURE: u16 = 1 << 10;
+/// A link: never inside another link.
+pub(crate) const LINK: u16 = 1 << 11;
+/// Dropped when nothing but spaces and line breaks is in it.
+const BLANK_GOES: u16 = 1 << 12;
+
+/// A kept element: its name, its flags, the flag its parent must have (0: any parent but a
+/// [`TABLE_PART`]), and every attribute it may carry, in the order they are written (`class`
+/// holds Byline's mark).
+pub(crate) struct Tag {
+    pub name: &'static str,
+    pub flags: u16,
+    needs: u16,
+    attributes: &'static [&'static str],
+}
+
+const fn tag(name: &'static str, flags: u16) -> Tag {
+    Tag {
+        name,
+        flags,
+        needs: 0,
+        attributes: &[],
+    }
+}
+
+const fn child(name: &'static str, flags: u16, needs: u16) -> Tag {
+    Tag {
+        name,
+        flags,
+        needs,
+        attributes: &[],
+    }
+}
+
+const fn with(name: &'static str, flags: u16, attributes: &'static [&'static str]) -> Tag {
+    Tag {
+        name,
+        flags,
+        needs: 0,
+        attributes,
+    }
+}
+
+const AR: u16 = ARTICLE | REPLY;
+const INLINE: u16 = ARTICLE | PHRASING;
+const HEADING: u16 = ARTICLE | BLOCK | PHRASING | BLANK_GOES;
+const TABLE_BLOCK: u16 = ARTICLE | BLOCK | TABLE_PART | ROWS;
+const CELL: &[&str] = &["colspan", "rowspan"];
+
+const FIGURE_TAG: Tag = with("figure", ARTICLE | BLOCK | FIGURE | BLANK_GOES, &["class"]);
+const FIGCAPTION: Tag = child("figcaption", ARTICLE | BLOCK, FIGURE);
+const TBODY: Tag = child("tbody", TABLE_BLOCK, TABLE);
+
+/// Every element a rebuilt body may hold (after `h1` -> `h2`, `picture` -> its `img`,
+/// `acronym` -> `abbr`, `strike` -> `s`).
+pub(crate) const TAGS: &[Tag] = &[
+    tag("p", AR | BLOCK | PHRASING | BLANK_GOES),
+    tag("h2", HEADING),
+    tag("h3", HEADING),
+    tag("h4", HEADING),
+    tag("h5", HEADING),
+    tag("h6", HEADING),
+    tag("ul", AR | BLOCK | LIST),
+    with("ol", AR | BLOCK | LIST, &["start", "reversed"]),
+    child("li", AR | BLOCK, LIST),
+    tag("dl", ARTICLE | BLOCK | DL),
+    child("dt", ARTICLE | BLOCK, DL),
+    child("dd", ARTICLE | BLOCK, DL),
+    tag("pre", AR | BLOCK | PHRASING),
+    tag("hr", ARTICLE | BLOCK),
+    tag("br", AR | PHRASING),
+    with(
+        "a",
+        AR | PHRASING | LINK | BLANK_GOES,
+        &["href", "title", "rel", "class"],
+    ),
+    tag("em", AR | PHRASING),
+    tag("strong", AR | PHRASING),
+    tag("b", AR | PHRASING),
+    tag("i", AR | PHRASING),
+    tag("u", INLINE),
+    tag("s", AR | PHRASING),
+    tag("mark", INLINE),
+    tag("sub", INLINE),
+    tag("sup", INLINE),
+    tag("small", INLINE),
+    tag("cite", AR | PHRASING),
+    tag("code", AR | PHRASING),
+    tag("kbd", INLINE),
+    with("abbr", AR | PHRASING, &["title"]),
+    with("q", AR | PHRASING, &["cite"]),
+    with("del", AR | PHRASING, &["datetime"]),
+    with("ins", INLINE, &["datetime"]),
+    with("time", INLINE, &["datetime"]),
+    with("blockquote", AR | BLOCK, &["cite"]),
+    FIGURE_TAG,
+    FIGCAPTION,
+    with(
+        "img",
+        INLINE,
+        &[
+            "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
+        ],
+    ),
+    tag("table", TABLE_BLOCK | TABLE),
+    child("caption", ARTICLE | BLOCK, TABLE),
+    child("thead", TABLE_BLOCK, TABLE),
+    TBODY,
+    child("tfoot", TABLE_BLOCK, TABLE),
+    child("tr", ARTICLE | BLOCK | TABLE_PART | ROW, ROWS),
+    Tag {
+        name: "th",
+        flags: ARTICLE | BLOCK,
+        needs: ROW,
+        attributes: &["scope", "colspan", "rowspan"],
+    },
+    Tag {
+        name: "td",
+        flags: ARTICLE | BLOCK,
+        needs: ROW,
+        attributes: CELL,
+    },
 ];
 
-/// Elements a reply keeps (after `acronym` -> `abbr`, `strike` -> `s`).
-const REPLY_TAGS: &[&str] = &[
-    "p",
-    "br",
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "cite",
-    "code",
-    "del",
-    "em",
-    "i",
-    "q",
-    "s",
-    "strong",
-    "ul",
-    "ol",
-    "li",
-    "pre",
-];
-
-/// Block-level elements: never kept inside a paragraph, heading or inline element.
-const BLOCKS: &[&str] = &[
-    "p",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "pre",
-    "hr",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "table",
-    "caption",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-];
+/// The table's entry for `name`.
+pub(crate) fn tag_named(name: &str) -> Option<&'static Tag> {
+    TAGS.iter().find(|t| t.name == name)
+}
 
 /// Every attribute an element of a rebuilt body may carry, in the order they are written
 /// (`class` holds Byline's mark).
 pub fn attribute_names(element: &str) -> &'static [&'static str] {
-    match element {
-        "a" => &["href", "title", "rel", "class"],
-        "img" => &[
-            "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
-        ],
-        "ol" => &["start", "reversed"],
-        "abbr" => &["title"],
-        "q" | "blockquote" => &["cite"],
-        "del" | "ins" | "time" => &["datetime"],
-        "th" => &["scope", "colspan", "rowspan"],
-        "td" => &["colspan", "rowspan"],
-        "figure" => &["class"],
-        _ => &[],
-    }
+    tag_named(element).map_or(&[], |t| t.attributes)
 }
 
 pub(crate) fn is_dropped(name: &str) -> bool {
     DROPPED.contains(&name)
 }
 
-/// Inside these only inline content is kept.
-pub(crate) fn makes_phrasing(name: &str) -> bool {
-    !BLOCKS.contains(&name) || matches!(name, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre")
-}
-
-/// Table parts between which no text stands.
-pub(crate) fn is_table_structure(name: &str) -> bool {
-    matches!(name, "table" | "thead" | "tbody" | "tfoot" | "tr")
-}
-
-/// The allowlist's own name for an input element name, when the rules keep it.
-fn allowed(rules: Rules, name: &str) -> Option<&'static str> {
-    let (list, renamed): (&[&'static str], Option<&'static str>) = match rules {
-        Rules::Article => (ARTICLE_TAGS, (name == "h1").then_some("h2")),
-        Rules::Reply => (
-            REPLY_TAGS,
-            match name {
-                "acronym" => Some("abbr"),
-                "strike" => Some("s"),
-                _ => None,
-            },
-        ),
+/// The allowlist's entry for an input element name, when the rules keep it.
+fn allowed(rules: Rules, name: &str) -> Option<&'static Tag> {
+    let (set, name) = match (rules, name) {
+        (Rules::Article, "h1") => (ARTICLE, "h2"),
+        (Rules::Article, _) => (ARTICLE, name),
+        (Rules::Reply, "acronym") => (REPLY, "abbr"),
+        (Rules::Reply, "strike") => (REPLY, "s"),
+        (Rules::Reply, _) => (REPLY, name),
     };
-    renamed.or_else(|| list.iter().copied().find(|t| *t == name))
+    tag_named(name).filter(|t| t.flags & set != 0)
 }
 
-/// True when `name` may stand in `place` (so that a browser parsing the markup again keeps
+/// True when `tag` may stand in `place` (so that a browser parsing the markup again keeps
 /// it there).
-fn fits(name: &str, place: Place) -> bool {
-    if place.phrasing && BLOCKS.contains(&name) {
-        return false;
-    }
-    let parent = place.parent.unwrap_or("");
-    match name {
-        "li" => matches!(parent, "ul" | "ol"),
-        "dt" | "dd" => parent == "dl",
-        "caption" | "thead" | "tbody" | "tfoot" => parent == "table",
-        "tr" => matches!(parent, "table" | "thead" | "tbody" | "tfoot"),
-        "td" | "th" => parent == "tr",
-        "figcaption" => parent == "figure",
-        "a" => !place.in_link,
-        _ => !is_table_structure(parent),
+fn fits(tag: &Tag, place: Place) -> bool {
+    if place.phrasing && tag.flags & BLOCK != 0 {
+        false
+    } else if tag.flags & LINK != 0 {
+        !place.in_link
+    } else if tag.needs != 0 {
+        place.parent & tag.needs != 0
+    } else {
+        place.parent & TABLE_PART == 0
     }
 }
 
@@ -199,96 +220,105 @@ fn has_class<N: HtmlNode>(node: &N, class: &str) -> bool {
         .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
 }
 
-/// The rebuilt form of one input element `name` in `place`: kept, unwrapped, turned into a
-/// link or text, or nothing.
+/// A safe URL from an attribute of `node`.
+fn safe_attribute<N: HtmlNode>(node: &N, name: &str) -> Option<String> {
+    safe_url(&node.attribute(name)?)
+}
+
+/// Adds the rebuilt form of one input element `name` in `place` to `out`: kept, unwrapped,
+/// turned into a link or text, or nothing.
 pub(crate) fn element<N: HtmlNode>(
     walk: &mut Walk,
     node: &N,
     name: &str,
     place: Place,
-) -> Vec<Node> {
-    if walk.rules == Rules::Article {
+    out: &mut Vec<Node>,
+) {
+    let article = walk.rules == Rules::Article;
+    if article {
         match name {
             "iframe" => {
-                let url = node.attribute("src").and_then(|s| safe_url(&s));
-                return url
-                    .map(|u| embed(&u, node.attribute("title"), Vec::new(), place))
-                    .unwrap_or_default();
+                if let Some(url) = safe_attribute(node, "src") {
+                    embed(url, node.attribute("title"), Vec::new(), place, out);
+                }
+                return;
             }
             "video" | "audio" => {
                 let source = node.children().into_iter().find_map(|c| match c.view() {
-                    NodeView::Element { name, .. } if name == "source" => {
-                        c.attribute("src").and_then(|s| safe_url(&s))
-                    }
+                    NodeView::Element { name, .. } if name == "source" => safe_attribute(&c, "src"),
                     _ => None,
                 });
-                return match node.attribute("src").and_then(|s| safe_url(&s)).or(source) {
-                    Some(url) => embed(&url, node.attribute("title"), Vec::new(), place),
-                    None => walk.children(node, place.unwrapped()),
-                };
+                match safe_attribute(node, "src").or(source) {
+                    Some(url) => embed(url, node.attribute("title"), Vec::new(), place, out),
+                    None => walk.children(node, place.unwrapped(), out),
+                }
+                return;
             }
             "picture" => {
                 let image = node.children().into_iter().find(
                     |c| matches!(c.view(), NodeView::Element { name, html: true } if name == "img"),
                 );
-                return image.map(|i| self::image(&i, place)).unwrap_or_default();
-            }
-            "img" => return image(node, place),
-            "figure" if has_class(node, "wp-block-embed") => {
-                if let Some(nodes) = embed_figure(walk, node, place) {
-                    return nodes;
+                if let Some(image) = image {
+                    self::image(&image, place, out);
                 }
+                return;
+            }
+            "img" => return image(node, place, out),
+            "figure"
+                if has_class(node, "wp-block-embed") && embed_figure(walk, node, place, out) =>
+            {
+                return;
             }
             _ => {}
         }
     } else if name == "img" {
-        return match node.attribute("alt") {
-            Some(alt) if has_class(node, "wp-smiley") => vec![Node::Text(attribute_value(&alt))],
-            _ => Vec::new(),
-        };
+        if let Some(alt) = node.attribute("alt") {
+            if has_class(node, "wp-smiley") {
+                push_text(out, &attribute_value(&alt));
+            }
+        }
+        return;
     }
     let Some(tag) = allowed(walk.rules, name).filter(|t| fits(t, place)) else {
-        return walk.children(node, place.unwrapped());
+        return walk.children(node, place.unwrapped(), out);
     };
-    if tag == "tr" && place.parent == Some("table") {
+    if tag.flags & ROW != 0 && place.parent & TABLE != 0 {
         // A row straight in a table: a browser reading the markup puts it in a body.
-        let row = walk.keep(node, "tr", Vec::new(), place.inside("tbody"));
-        return vec![Node::Element(Element::new(
+        let row = walk.keep(node, tag, Vec::new(), place.inside(&TBODY));
+        out.push(Node::Element(Element::new(
             "tbody",
             vec![Node::Element(row)],
-        ))];
+        )));
+        return;
     }
-    let Some(attributes) = attributes(walk.rules, tag, node) else {
-        return walk.children(node, place.unwrapped());
+    let Some(attributes) = attributes(article, tag, node) else {
+        return walk.children(node, place.unwrapped(), out);
     };
     let mut kept = walk.keep(node, tag, attributes, place);
-    kept.mark = match tag {
+    kept.mark = match tag.name {
         "figure" if has_class(node, "wp-block-pullquote") || has_class(node, PULLQUOTE) => {
             Some(PULLQUOTE)
         }
         "figure" if has_class(node, EMBED) => Some(EMBED),
-        "a" if walk.rules == Rules::Article && has_class(node, EMBED_LINK) => Some(EMBED_LINK),
+        "a" if article && has_class(node, EMBED_LINK) => Some(EMBED_LINK),
         _ => None,
     };
-    match tag {
+    if tag.flags & BLANK_GOES != 0 && is_blank(&kept.children) {
         // Nothing to read: an empty paragraph, heading, link or figure goes.
-        "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "a" | "figure" if is_blank(&kept.children) => {
-            Vec::new()
-        }
-        "pre" => {
-            // A browser drops a line feed right after `<pre>` when it reads the markup.
-            if let Some(Node::Text(first)) = kept.children.first_mut() {
-                if first.starts_with('\n') {
-                    first.remove(0);
-                }
-                if first.is_empty() {
-                    kept.children.remove(0);
-                }
-            }
-            vec![Node::Element(kept)]
-        }
-        _ => vec![Node::Element(kept)],
+        return;
     }
+    if tag.name == "pre" {
+        // A browser drops a line feed right after `<pre>` when it reads the markup.
+        if let Some(Node::Text(first)) = kept.children.first_mut() {
+            if first.starts_with('\n') {
+                first.remove(0);
+            }
+            if first.is_empty() {
+                kept.children.remove(0);
+            }
+        }
+    }
+    out.push(Node::Element(kept));
 }
 
 /// Only spaces and line breaks.
@@ -299,51 +329,42 @@ fn is_blank(children: &[Node]) -> bool {
     })
 }
 
-/// The kept attributes of an allowed element; `None` when the element itself must go (a
-/// link without a usable address).
+/// The kept attributes of an allowed element, in the table's order; `None` when the element
+/// itself must go (a link without a usable address).
 fn attributes<N: HtmlNode>(
-    rules: Rules,
-    tag: &'static str,
+    article: bool,
+    tag: &Tag,
     node: &N,
 ) -> Option<Vec<(&'static str, String)>> {
-    let text = |name: &'static str| node.attribute(name).map(|v| (name, attribute_value(&v)));
-    let url = |name: &'static str| {
-        node.attribute(name)
-            .and_then(|v| safe_url(&v).map(|u| (name, u)))
-    };
-    let number = |name: &'static str, range: std::ops::RangeInclusive<i64>| {
-        let n = whole_number(node.attribute(name)?.trim())?;
-        range.contains(&n).then(|| (name, n.to_string()))
-    };
-    let kept: Vec<Option<(&'static str, String)>> = match (rules, tag) {
-        (Rules::Article, "a") => {
-            let href = node.attribute("href").and_then(|h| link_url(&h, true))?;
-            vec![Some(("href", href)), text("title")]
-        }
-        (Rules::Reply, "a") => {
-            let href = node.attribute("href").and_then(|h| link_url(&h, false))?;
-            vec![Some(("href", href)), Some(("rel", REPLY_REL.to_owned()))]
-        }
-        (Rules::Article, "ol") => vec![
-            number("start", -1_000_000_000..=1_000_000_000),
-            node.attribute("reversed")
-                .map(|_| ("reversed", String::new())),
-        ],
-        (_, "abbr") => vec![text("title")],
-        (_, "q" | "blockquote") => vec![url("cite")],
-        (_, "del") | (Rules::Article, "ins" | "time") => vec![text("datetime")],
-        (Rules::Article, "th") => vec![
-            node.attribute("scope")
+    let mut kept = Vec::new();
+    for &name in tag.attributes {
+        let raw = || node.attribute(name);
+        let value = match name {
+            "href" => Some(link_url(&raw()?, article)?),
+            "rel" => (!article).then(|| REPLY_REL.to_owned()),
+            "title" if article || tag.name != "a" => raw().map(|v| attribute_value(&v)),
+            "datetime" => raw().map(|v| attribute_value(&v)),
+            "cite" => raw().and_then(|v| safe_url(&v)),
+            "start" if article => number(raw(), -1_000_000_000, 1_000_000_000),
+            "reversed" if article => raw().map(|_| String::new()),
+            "scope" => raw()
                 .map(|s| s.trim().to_ascii_lowercase())
-                .filter(|s| matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup"))
-                .map(|s| ("scope", s)),
-            number("colspan", 1..=1000),
-            number("rowspan", 0..=65534),
-        ],
-        (Rules::Article, "td") => vec![number("colspan", 1..=1000), number("rowspan", 0..=65534)],
-        _ => Vec::new(),
-    };
-    Some(kept.into_iter().flatten().collect())
+                .filter(|s| matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup")),
+            "colspan" => number(raw(), 1, 1000),
+            "rowspan" => number(raw(), 0, 65534),
+            _ => None,
+        };
+        if let Some(value) = value {
+            kept.push((name, value));
+        }
+    }
+    Some(kept)
+}
+
+/// A whole number of at most nine digits in `min..=max`, written plainly.
+fn number(raw: Option<String>, min: i64, max: i64) -> Option<String> {
+    let n = whole_number(raw?.trim())?;
+    (min..=max).contains(&n).then(|| n.to_string())
 }
 
 /// A whole number of at most nine digits, with an optional minus sign (read by hand: the
@@ -353,7 +374,7 @@ fn whole_number(text: &str) -> Option<i64> {
         Some(rest) => (-1, rest),
         None => (1, text.strip_prefix('+').unwrap_or(text)),
     };
-    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 9 || !all_digits(digits) {
         return None;
     }
     Some(
@@ -361,6 +382,10 @@ fn whole_number(text: &str) -> Option<i64> {
             .bytes()
             .fold(0i64, |n, b| n * 10 + i64::from(b - b'0')),
     )
+}
+
+fn all_digits(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A link's address: a safe URL, or (in an article) also `mailto:` and `tel:`, in a reply
@@ -378,59 +403,61 @@ fn link_url(raw: &str, article: bool) -> Option<String> {
         return (!rest.is_empty() && !cleaned.chars().any(char::is_control)).then_some(cleaned);
     }
     let url = safe_url(&cleaned)?;
-    let absolute = lower.starts_with("http://") || lower.starts_with("https://");
-    (article || absolute).then_some(url)
+    (article || is_http(&lower)).then_some(url)
+}
+
+/// Starts with `http://` or `https://` (given in lower case).
+fn is_http(lower: &str) -> bool {
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// An image: its safe source, `alt` (empty when missing), the size it reserves, and
 /// `srcset`/`sizes` when every candidate is safe; always lazy and asynchronous. Without a
-/// usable source, its `alt` text stays.
-fn image<N: HtmlNode>(node: &N, place: Place) -> Vec<Node> {
+/// usable source, its `alt` text stays. Nothing of it stands between table rows.
+fn image<N: HtmlNode>(node: &N, place: Place, out: &mut Vec<Node>) {
+    if place.parent & TABLE_PART != 0 {
+        return;
+    }
     let alt = node
         .attribute("alt")
         .map(|a| attribute_value(&a))
         .unwrap_or_default();
-    let Some(src) = node.attribute("src").and_then(|s| safe_url(&s)) else {
-        return if alt.trim().is_empty() || place.parent.is_some_and(is_table_structure) {
-            Vec::new()
-        } else {
-            vec![Node::Text(alt)]
-        };
+    let Some(src) = safe_attribute(node, "src") else {
+        if !alt.trim().is_empty() {
+            push_text(out, &alt);
+        }
+        return;
     };
-    let size = |name: &'static str| {
-        let v = node.attribute(name)?;
-        let v = v.trim();
-        (!v.is_empty() && v.len() <= 5 && v.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| (name, v.to_owned()))
-    };
-    let srcset = node.attribute("srcset").and_then(|s| safe_srcset(&s));
     let mut attributes = vec![("src", src), ("alt", alt)];
-    attributes.extend(size("width"));
-    attributes.extend(size("height"));
-    if let Some(srcset) = srcset {
+    for name in ["width", "height"] {
+        if let Some(value) = node.attribute(name) {
+            let value = value.trim();
+            if !value.is_empty() && value.len() <= 5 && all_digits(value) {
+                attributes.push((name, value.to_owned()));
+            }
+        }
+    }
+    if let Some(srcset) = node.attribute("srcset").and_then(|s| safe_srcset(&s)) {
         attributes.push(("srcset", srcset));
-        attributes.extend(
-            node.attribute("sizes")
-                .map(|s| ("sizes", attribute_value(s.trim()))),
-        );
+        if let Some(sizes) = node.attribute("sizes") {
+            attributes.push(("sizes", attribute_value(sizes.trim())));
+        }
     }
     attributes.push(("loading", "lazy".to_owned()));
     attributes.push(("decoding", "async".to_owned()));
-    if place.parent.is_some_and(is_table_structure) {
-        return Vec::new();
-    }
-    vec![Node::Element(Element {
+    out.push(Node::Element(Element {
         name: "img",
         attributes,
         mark: None,
         children: Vec::new(),
-    })]
+    }));
 }
 
 /// A `srcset` rebuilt from its candidates when every URL is safe and every descriptor is a
 /// width (`640w`) or a density (`2x`); `None` otherwise.
 pub fn safe_srcset(value: &str) -> Option<String> {
-    let mut candidates = Vec::new();
+    let mut kept = String::new();
+    let mut any = false;
     let mut rest = value;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
@@ -453,27 +480,33 @@ pub fn safe_srcset(value: &str) -> Option<String> {
         let valid_descriptor = descriptor.is_empty()
             || descriptor
                 .strip_suffix('w')
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                .is_some_and(|n| !n.is_empty() && all_digits(n))
             || descriptor.strip_suffix('x').is_some_and(is_density);
         let url = safe_url(url)?;
         if !valid_descriptor {
             return None;
         }
-        candidates.push(if descriptor.is_empty() {
-            url
-        } else {
-            format!("{url} {descriptor}")
-        });
+        if any {
+            kept.push_str(", ");
+        }
+        any = true;
+        kept.push_str(&url);
+        if !descriptor.is_empty() {
+            kept.push(' ');
+            kept.push_str(descriptor);
+        }
     }
-    (!candidates.is_empty()).then(|| candidates.join(", "))
+    any.then_some(kept)
 }
 
 /// A pixel density such as `2` or `1.5`: digits with at most one point, not zero (checked by
 /// hand: float parsing would cost the bundle several kilobytes).
 fn is_density(n: &str) -> bool {
     let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    n != "." && digits(whole) && digits(fraction) && n.bytes().any(|b| (b'1'..=b'9').contains(&b))
+    n != "."
+        && all_digits(whole)
+        && all_digits(fraction)
+        && n.bytes().any(|b| (b'1'..=b'9').contains(&b))
 }
 
 /// The host of an absolute URL, in lower case.
@@ -491,74 +524,70 @@ pub fn host_of(url: &str) -> Option<String> {
 /// An embed as a link to the embedded page, named by its title or the link's host: in a
 /// figure (with its caption) where blocks may stand, the bare link inline, its name alone
 /// inside another link.
-fn embed(url: &str, title: Option<String>, caption: Vec<Node>, place: Place) -> Vec<Node> {
+fn embed(
+    url: String,
+    title: Option<String>,
+    caption: Vec<Node>,
+    place: Place,
+    out: &mut Vec<Node>,
+) {
     let name = title
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
-        .or_else(|| host_of(url))
-        .unwrap_or_else(|| url.to_owned());
+        .or_else(|| host_of(&url))
+        .unwrap_or_else(|| url.clone());
     if place.in_link {
-        return vec![Node::Text(name)];
+        return push_text(out, &name);
     }
-    let link = Element {
+    let link = Node::Element(Element {
         name: "a",
-        attributes: vec![("href", url.to_owned())],
+        attributes: vec![("href", url)],
         mark: Some(EMBED_LINK),
         children: vec![Node::Text(name)],
-    };
-    if place.phrasing || place.parent.is_some_and(is_table_structure) {
-        return vec![Node::Element(link)];
+    });
+    if place.phrasing || place.parent & TABLE_PART != 0 {
+        return out.push(link);
     }
-    let mut children = vec![Node::Element(link)];
+    let mut children = vec![link];
     if !is_blank(&caption) {
         children.push(Node::Element(Element::new("figcaption", caption)));
     }
-    vec![Node::Element(Element {
+    out.push(Node::Element(Element {
         name: "figure",
         attributes: Vec::new(),
         mark: Some(EMBED),
         children,
-    })]
+    }));
 }
 
 /// WordPress's embed figure: the URL its wrapper holds (as text, or an `iframe`'s source, or
-/// the last link in it, as the X/Twitter embed has it) and the figure's caption. `None` when
+/// the last link in it, as the X/Twitter embed has it) and the figure's caption. False when
 /// it holds no usable URL (it is then read as an ordinary figure).
-fn embed_figure<N: HtmlNode>(walk: &mut Walk, node: &N, place: Place) -> Option<Vec<Node>> {
+fn embed_figure<N: HtmlNode>(walk: &mut Walk, node: &N, place: Place, out: &mut Vec<Node>) -> bool {
     let mut wrapper_text = None;
     let mut frame: Option<(String, Option<String>)> = None;
     let mut last_link = None;
     let mut caption = None;
-    let mut stack: Vec<(N, bool)> = node
-        .children()
-        .into_iter()
-        .rev()
-        .map(|c| (c, false))
-        .collect();
-    while let Some((next, in_caption)) = stack.pop() {
+    let mut stack = Vec::new();
+    descend(&mut stack, node);
+    while let Some(next) = stack.pop() {
         let NodeView::Element { name, html: true } = next.view() else {
             continue;
         };
-        if name == "figcaption" && caption.is_none() && !in_caption {
+        if name == "figcaption" && caption.is_none() {
             caption = Some(next);
             continue;
         }
-        if has_class(&next, "wp-block-embed__wrapper") && wrapper_text.is_none() {
+        if wrapper_text.is_none() && has_class(&next, "wp-block-embed__wrapper") {
             let text = walk.text_of(&next);
             let text = text.trim();
-            let lower = text.to_ascii_lowercase();
-            if (lower.starts_with("http://") || lower.starts_with("https://"))
-                && !text.contains(char::is_whitespace)
-            {
+            if is_http(&text.to_ascii_lowercase()) && !text.contains(char::is_whitespace) {
                 wrapper_text = safe_url(text);
             }
         }
         match name.as_str() {
             "iframe" if frame.is_none() => {
-                frame = next
-                    .attribute("src")
-                    .and_then(|s| safe_url(&s))
-                    .map(|u| (u, next.attribute("title")));
+                frame = safe_attribute(&next, "src").map(|u| (u, next.attribute("title")));
             }
             "a" => {
                 if let Some(href) = next.attribute("href").and_then(|h| link_url(&h, false)) {
@@ -568,18 +597,30 @@ fn embed_figure<N: HtmlNode>(walk: &mut Walk, node: &N, place: Place) -> Option<
             _ => {}
         }
         if !is_dropped(&name) {
-            stack.extend(next.children().into_iter().rev().map(|c| (c, in_caption)));
+            descend(&mut stack, &next);
         }
     }
     let (url, title) = match (wrapper_text, frame, last_link) {
         (Some(url), frame, _) => (url, frame.and_then(|(_, t)| t)),
         (None, Some((url, title)), _) => (url, title),
         (None, None, Some(url)) => (url, None),
-        (None, None, None) => return None,
+        (None, None, None) => return false,
     };
-    let inside = place.inside("figure").inside("figcaption");
-    let caption = caption
-        .map(|c| walk.children(&c, inside))
-        .unwrap_or_default();
-    Some(embed(&url, title, caption, place))
+    let mut inside = Vec::new();
+    if let Some(caption) = caption {
+        walk.children(
+            &caption,
+            place.inside(&FIGURE_TAG).inside(&FIGCAPTION),
+            &mut inside,
+        );
+    }
+    embed(url, title, inside, place, out);
+    true
+}
+
+/// Puts the children of `node` on a depth-first `stack`, the first on top.
+pub(crate) fn descend<N: HtmlNode>(stack: &mut Vec<N>, node: &N) {
+    let mut children = node.children();
+    children.reverse();
+    stack.append(&mut children);
 }
