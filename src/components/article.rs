@@ -1,7 +1,7 @@
 //! The article: header (section, headline, standfirst, byline, dates, reading time), lead
 //! image, body and footer. Text is always rendered as text.
 
-use crate::components::rich_body::RichBody;
+use crate::components::rich_body;
 use crate::core::article::{Article, Author, Image};
 use crate::core::body::Body;
 use crate::core::i18n::{TextKey, Texts};
@@ -70,7 +70,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(rich) = rich {
                 // Marked as the body it is: read again from here, it gives the same body.
                 <div class="byline-body byline-rich" itemprop="articleBody">
-                    <RichBody body={rich} />
+                    { rich_body::nodes(&rich) }
                 </div>
             } else {
                 <div class="byline-body">

@@ -1,7 +1,7 @@
 //! The parts of one reply as readers see it, shared by the thread and the form's list of
 //! the reader's own replies: author and date line, paragraphs, and a pending reply.
 
-use crate::components::rich_body::RichBody;
+use crate::components::rich_body;
 use crate::core::body::{Body, Node};
 use crate::core::body_rules::REPLY_REL;
 use crate::core::i18n::{TextKey, Texts};
@@ -39,7 +39,7 @@ pub fn paragraphs<'a>(texts: impl IntoIterator<Item = &'a str>) -> Html {
 pub fn content(body: &Rc<Body>, plain: &[String]) -> Html {
     if body.nodes.iter().any(|n| matches!(n, Node::Element(_))) {
         html! {
-            <div class="byline-reply-content byline-rich"><RichBody body={body.clone()} /></div>
+            <div class="byline-reply-content byline-rich">{ rich_body::nodes(body) }</div>
         }
     } else {
         paragraphs(plain.iter().map(String::as_str))

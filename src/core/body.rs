@@ -309,11 +309,7 @@ pub(crate) fn push_text(out: &mut Vec<Node>, text: &str) {
     if text.is_empty() {
         return;
     }
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
-    };
+    let text = attribute_value(text);
     match out.last_mut() {
         Some(Node::Text(last)) => last.push_str(&text),
         _ => out.push(Node::Text(text)),
@@ -323,7 +319,16 @@ pub(crate) fn push_text(out: &mut Vec<Node>, text: &str) {
 /// An attribute value as a browser would read it back from the markup (carriage returns as
 /// line feeds).
 pub(crate) fn attribute_value(value: &str) -> String {
-    value.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(value.len());
+    for (i, part) in value.split('\r').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(part.strip_prefix('\n').unwrap_or(part));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Why a `data-article-body="#id"` source gives no body (the `articleBody` text is used).

@@ -102,6 +102,13 @@ const CELL: &[&str] = &["colspan", "rowspan"];
 const FIGURE_TAG: Tag = with("figure", ARTICLE | BLOCK | FIGURE | BLANK_GOES, &["class"]);
 const FIGCAPTION: Tag = child("figcaption", ARTICLE | BLOCK, FIGURE);
 const TBODY: Tag = child("tbody", TABLE_BLOCK, TABLE);
+const IMG: Tag = with(
+    "img",
+    INLINE,
+    &[
+        "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
+    ],
+);
 
 /// Every element a rebuilt body may hold (after `h1` -> `h2`, `picture` -> its `img`,
 /// `acronym` -> `abbr`, `strike` -> `s`).
@@ -147,13 +154,7 @@ pub(crate) const TAGS: &[Tag] = &[
     with("blockquote", AR | BLOCK, &["cite"]),
     FIGURE_TAG,
     FIGCAPTION,
-    with(
-        "img",
-        INLINE,
-        &[
-            "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
-        ],
-    ),
+    IMG,
     tag("table", TABLE_BLOCK | TABLE),
     child("caption", ARTICLE | BLOCK, TABLE),
     child("thead", TABLE_BLOCK, TABLE),
@@ -220,6 +221,13 @@ fn has_class<N: HtmlNode>(node: &N, class: &str) -> bool {
         .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == class))
 }
 
+/// The HTML element children of `node` named `name`.
+fn children_named<'a, N: HtmlNode + 'a>(node: &N, name: &'a str) -> impl Iterator<Item = N> + 'a {
+    node.children()
+        .into_iter()
+        .filter(move |c| matches!(c.view(), NodeView::Element { name: n, html: true } if n == name))
+}
+
 /// A safe URL from an attribute of `node`.
 fn safe_attribute<N: HtmlNode>(node: &N, name: &str) -> Option<String> {
     safe_url(&node.attribute(name)?)
@@ -244,10 +252,7 @@ pub(crate) fn element<N: HtmlNode>(
                 return;
             }
             "video" | "audio" => {
-                let source = node.children().into_iter().find_map(|c| match c.view() {
-                    NodeView::Element { name, .. } if name == "source" => safe_attribute(&c, "src"),
-                    _ => None,
-                });
+                let source = children_named(node, "source").find_map(|c| safe_attribute(&c, "src"));
                 match safe_attribute(node, "src").or(source) {
                     Some(url) => embed(url, node.attribute("title"), Vec::new(), place, out),
                     None => walk.children(node, place.unwrapped(), out),
@@ -255,10 +260,7 @@ pub(crate) fn element<N: HtmlNode>(
                 return;
             }
             "picture" => {
-                let image = node.children().into_iter().find(
-                    |c| matches!(c.view(), NodeView::Element { name, html: true } if name == "img"),
-                );
-                if let Some(image) = image {
+                if let Some(image) = children_named(node, "img").next() {
                     self::image(&image, place, out);
                 }
                 return;
@@ -330,7 +332,7 @@ fn is_blank(children: &[Node]) -> bool {
 }
 
 /// The kept attributes of an allowed element, in the table's order; `None` when the element
-/// itself must go (a link without a usable address).
+/// itself must go (a link or an image without a usable address).
 fn attributes<N: HtmlNode>(
     article: bool,
     tag: &Tag,
@@ -341,6 +343,17 @@ fn attributes<N: HtmlNode>(
         let raw = || node.attribute(name);
         let value = match name {
             "href" => Some(link_url(&raw()?, article)?),
+            "src" => Some(safe_url(&raw()?)?),
+            "alt" => Some(raw().map(|v| attribute_value(&v)).unwrap_or_default()),
+            "width" | "height" => raw()
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty() && v.len() <= 5 && all_digits(v)),
+            "srcset" => raw().and_then(|v| safe_srcset(&v)),
+            "sizes" if kept.last().is_some_and(|(n, _)| *n == "srcset") => {
+                raw().map(|v| attribute_value(v.trim()))
+            }
+            "loading" => Some("lazy".to_owned()),
+            "decoding" => Some("async".to_owned()),
             "rel" => (!article).then(|| REPLY_REL.to_owned()),
             "title" if article || tag.name != "a" => raw().map(|v| attribute_value(&v)),
             "datetime" => raw().map(|v| attribute_value(&v)),
@@ -361,10 +374,21 @@ fn attributes<N: HtmlNode>(
     Some(kept)
 }
 
-/// A whole number of at most nine digits in `min..=max`, written plainly.
+/// A whole number of at most nine digits in `min..=max`, written plainly (no sign but a
+/// minus, no leading zeros).
 fn number(raw: Option<String>, min: i64, max: i64) -> Option<String> {
-    let n = whole_number(raw?.trim())?;
-    (min..=max).contains(&n).then(|| n.to_string())
+    let raw = raw?;
+    let text = raw.trim();
+    let n = whole_number(text)?;
+    if !(min..=max).contains(&n) {
+        return None;
+    }
+    let digits = text.trim_start_matches(['-', '+']).trim_start_matches('0');
+    Some(match n {
+        0 => "0".to_owned(),
+        1.. => digits.to_owned(),
+        _ => ["-", digits].concat(),
+    })
 }
 
 /// A whole number of at most nine digits, with an optional minus sign (read by hand: the
@@ -418,39 +442,19 @@ fn image<N: HtmlNode>(node: &N, place: Place, out: &mut Vec<Node>) {
     if place.parent & TABLE_PART != 0 {
         return;
     }
-    let alt = node
-        .attribute("alt")
-        .map(|a| attribute_value(&a))
-        .unwrap_or_default();
-    let Some(src) = safe_attribute(node, "src") else {
-        if !alt.trim().is_empty() {
-            push_text(out, &alt);
-        }
-        return;
-    };
-    let mut attributes = vec![("src", src), ("alt", alt)];
-    for name in ["width", "height"] {
-        if let Some(value) = node.attribute(name) {
-            let value = value.trim();
-            if !value.is_empty() && value.len() <= 5 && all_digits(value) {
-                attributes.push((name, value.to_owned()));
+    match attributes(true, &IMG, node) {
+        Some(attributes) => out.push(Node::Element(Element {
+            name: IMG.name,
+            attributes,
+            mark: None,
+            children: Vec::new(),
+        })),
+        None => {
+            if let Some(alt) = node.attribute("alt").filter(|a| !a.trim().is_empty()) {
+                push_text(out, &attribute_value(&alt));
             }
         }
     }
-    if let Some(srcset) = node.attribute("srcset").and_then(|s| safe_srcset(&s)) {
-        attributes.push(("srcset", srcset));
-        if let Some(sizes) = node.attribute("sizes") {
-            attributes.push(("sizes", attribute_value(sizes.trim())));
-        }
-    }
-    attributes.push(("loading", "lazy".to_owned()));
-    attributes.push(("decoding", "async".to_owned()));
-    out.push(Node::Element(Element {
-        name: "img",
-        attributes,
-        mark: None,
-        children: Vec::new(),
-    }));
 }
 
 /// A `srcset` rebuilt from its candidates when every URL is safe and every descriptor is a

@@ -22,45 +22,37 @@ pub fn read(
     prerendered: bool,
     remembered: Option<&Rc<Body>>,
 ) -> Option<Rc<Body>> {
-    let own = || host.query_selector(OWN_BODY).ok().flatten();
-    let body = match source {
-        BodySource::Text => return None,
-        _ if prerendered && own().is_some() => own().map(|e| html::article_body(&e.inner_html())),
-        BodySource::Default => match own() {
-            Some(element) => Some(html::article_body(&element.inner_html())),
-            None => return remembered.cloned(),
-        },
-        BodySource::ElementId(id) => {
+    if let BodySource::Text = source {
+        return None;
+    }
+    let own = host.query_selector(OWN_BODY).ok().flatten();
+    let (element, id) = match (source, own) {
+        (_, Some(own)) if prerendered => (own, None),
+        (BodySource::ElementId(id), _) => {
             let element = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(id));
-            let problem = match element {
-                None => Some(SourceProblem::NoElement(id.clone())),
-                Some(e) if holds_text_only(&e.local_name()) => {
-                    Some(SourceProblem::NotHtml(id.clone()))
-                }
-                Some(e) => {
-                    let body = html::article_body(&e.inner_html());
-                    if body.is_empty() {
-                        Some(SourceProblem::Empty(id.clone()))
-                    } else {
-                        return Some(checked(body));
-                    }
-                }
-            };
-            if let Some(problem) = problem {
-                gloo_console::warn!(problem.to_string());
+            match element {
+                Some(e) if !holds_text_only(&e.local_name()) => (e, Some(id)),
+                None => return warn(SourceProblem::NoElement(id.clone())),
+                Some(_) => return warn(SourceProblem::NotHtml(id.clone())),
             }
-            None
         }
-    }?;
-    (!body.is_empty()).then(|| checked(body))
-}
-
-/// The body, after its one warning when it was cut.
-fn checked(body: Body) -> Rc<Body> {
+        (_, Some(own)) => (own, None),
+        (_, None) => return remembered.cloned(),
+    };
+    let body = html::article_body(&element.inner_html());
+    if body.is_empty() {
+        return id.and_then(|id| warn(SourceProblem::Empty(id.clone())));
+    }
     if body.cut {
         gloo_console::warn!(cut_warning(Rules::Article));
     }
-    Rc::new(body)
+    Some(Rc::new(body))
+}
+
+/// Says why the source gives no body.
+fn warn(problem: SourceProblem) -> Option<Rc<Body>> {
+    gloo_console::warn!(problem.to_string());
+    None
 }
