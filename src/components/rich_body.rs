@@ -57,7 +57,11 @@ fn element(element: &Element) -> Html {
     // A wide table scrolls inside its own box, which the keyboard can reach and scroll;
     // named by the table's caption when it has one.
     let caption = element.children.iter().find_map(|c| match c {
-        Node::Element(e) if e.name == "caption" => Some(text_of(&e.children)),
+        Node::Element(e) if e.name == "caption" => {
+            let mut text = String::new();
+            text_of(&e.children, &mut text);
+            Some(text)
+        }
         _ => None,
     });
     let caption = caption
@@ -80,13 +84,12 @@ fn element(element: &Element) -> Html {
     Html::VTag(Rc::new(wrapper))
 }
 
-/// The text of some nodes, in order.
-fn text_of(nodes: &[Node]) -> String {
-    nodes
-        .iter()
-        .map(|n| match n {
-            Node::Text(t) => t.clone(),
-            Node::Element(e) => text_of(&e.children),
-        })
-        .collect()
+/// The text of some nodes, in order, added to `out`.
+fn text_of(nodes: &[Node], out: &mut String) {
+    for node in nodes {
+        match node {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => text_of(&e.children, out),
+        }
+    }
 }

@@ -420,19 +420,26 @@ fn link_url(raw: &str, article: bool) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    let other_scheme = lower.starts_with("mailto:") || (article && lower.starts_with("tel:"));
+    let other_scheme = starts_with_ignoring_case(&cleaned, "mailto:")
+        || (article && starts_with_ignoring_case(&cleaned, "tel:"));
     if other_scheme {
         let rest = &cleaned[cleaned.find(':')? + 1..];
         return (!rest.is_empty() && !cleaned.chars().any(char::is_control)).then_some(cleaned);
     }
     let url = safe_url(&cleaned)?;
-    (article || is_http(&lower)).then_some(url)
+    (article || is_http(&cleaned)).then_some(url)
 }
 
-/// Starts with `http://` or `https://` (given in lower case).
-fn is_http(lower: &str) -> bool {
-    lower.starts_with("http://") || lower.starts_with("https://")
+/// Starts with `http://` or `https://`, in any case.
+fn is_http(text: &str) -> bool {
+    starts_with_ignoring_case(text, "http://") || starts_with_ignoring_case(text, "https://")
+}
+
+/// Starts with the ASCII `prefix`, in any case.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// An image: its safe source, `alt` (empty when missing), the size it reserves, and
@@ -516,9 +523,15 @@ fn is_density(n: &str) -> bool {
 /// The host of an absolute URL, in lower case.
 pub fn host_of(url: &str) -> Option<String> {
     let after = &url[url.find("://")? + 3..];
-    let authority = after.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?;
-    let host = match host.rfind(':') {
+    let authority = &after[..after
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(after.len())];
+    let host = &authority[authority
+        .bytes()
+        .rposition(|b| b == b'@')
+        .map_or(0, |i| i + 1)..];
+    let host = match host.bytes().rposition(|b| b == b':') {
         Some(i) if !host.ends_with(']') => &host[..i],
         _ => host,
     };
@@ -585,7 +598,7 @@ fn embed_figure<N: HtmlNode>(walk: &mut Walk, node: &N, place: Place, out: &mut 
         if wrapper_text.is_none() && has_class(&next, "wp-block-embed__wrapper") {
             let text = walk.text_of(&next);
             let text = text.trim();
-            if is_http(&text.to_ascii_lowercase()) && !text.contains(char::is_whitespace) {
+            if is_http(text) && !text.contains(char::is_whitespace) {
                 wrapper_text = safe_url(text);
             }
         }
