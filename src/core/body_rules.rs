@@ -1,10 +1,14 @@
 //! The allowlists of CONTRACT 3b (article bodies) and 5b (replies): which elements are kept,
 //! with which attributes, where; what becomes a link (embeds), text (smileys) or nothing.
 //! Everything else is unwrapped: its content stays, the element does not. The kept elements
-//! are one table ([`TAGS`]): each with its rule sets, its place and its attributes.
+//! are one table (`body_tags`): each with its rule sets, its place and its attributes.
 
 use super::body::{
     attribute_value, push_text, Context, Element, HtmlNode, Node, NodeView, Rules, Walk,
+};
+pub(crate) use super::body_tags::{is_dropped, Tag, LINK, PHRASING, TABLE_PART};
+use super::body_tags::{
+    tag_named, ARTICLE, BLANK_GOES, BLOCK, FIGCAPTION, FIGURE_TAG, IMG, REPLY, ROW, TABLE, TBODY,
 };
 use super::text::safe_url;
 
@@ -20,174 +24,10 @@ pub const REPLY_REL: &str = "nofollow ugc noopener";
 /// Where an element may stand, for [`Context`].
 pub(crate) type Place = Context;
 
-/// Elements dropped with everything inside them (both rule sets).
-const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "object", "embed", "applet", "form", "input",
-    "button", "select", "option", "optgroup", "textarea", "datalist", "fieldset", "legend",
-    "output", "meter", "progress", "canvas", "title", "head", "meta", "link", "base", "noembed",
-    "noframes", "frame", "frameset", "param", "source", "track", "svg", "math",
-];
-
-/// Kept in an article body.
-const ARTICLE: u16 = 1;
-/// Kept in a reply.
-const REPLY: u16 = 1 << 1;
-/// Block-level: never kept inside a paragraph, heading or inline element.
-const BLOCK: u16 = 1 << 2;
-/// Inside it only inline content is kept.
-pub(crate) const PHRASING: u16 = 1 << 3;
-/// A table part between whose children no text stands (`table`, `thead`, `tbody`, `tfoot`,
-/// `tr`).
-pub(crate) const TABLE_PART: u16 = 1 << 4;
-/// A list (`ul`, `ol`): holds `li`.
-const LIST: u16 = 1 << 5;
-/// A description list: holds `dt`, `dd`.
-const DL: u16 = 1 << 6;
-/// A table: holds `caption`, `thead`, `tbody`, `tfoot`.
-pub(crate) const TABLE: u16 = 1 << 7;
-/// Holds rows (`table`, `thead`, `tbody`, `tfoot`).
-const ROWS: u16 = 1 << 8;
-/// A row: holds `th`, `td`.
-const ROW: u16 = 1 << 9;
-/// A figure: holds `figcaption`.
-const FIGURE: u16 = 1 << 10;
-/// A link: never inside another link.
-pub(crate) const LINK: u16 = 1 << 11;
-/// Dropped when nothing but spaces and line breaks is in it.
-const BLANK_GOES: u16 = 1 << 12;
-
-/// A kept element: its name, its flags, the flag its parent must have (0: any parent but a
-/// [`TABLE_PART`]), and every attribute it may carry, in the order they are written (`class`
-/// holds Byline's mark).
-pub(crate) struct Tag {
-    pub name: &'static str,
-    pub flags: u16,
-    needs: u16,
-    attributes: &'static [&'static str],
-}
-
-const fn tag(name: &'static str, flags: u16) -> Tag {
-    Tag {
-        name,
-        flags,
-        needs: 0,
-        attributes: &[],
-    }
-}
-
-const fn child(name: &'static str, flags: u16, needs: u16) -> Tag {
-    Tag {
-        name,
-        flags,
-        needs,
-        attributes: &[],
-    }
-}
-
-const fn with(name: &'static str, flags: u16, attributes: &'static [&'static str]) -> Tag {
-    Tag {
-        name,
-        flags,
-        needs: 0,
-        attributes,
-    }
-}
-
-const AR: u16 = ARTICLE | REPLY;
-const INLINE: u16 = ARTICLE | PHRASING;
-const HEADING: u16 = ARTICLE | BLOCK | PHRASING | BLANK_GOES;
-const TABLE_BLOCK: u16 = ARTICLE | BLOCK | TABLE_PART | ROWS;
-const CELL: &[&str] = &["colspan", "rowspan"];
-
-const FIGURE_TAG: Tag = with("figure", ARTICLE | BLOCK | FIGURE | BLANK_GOES, &["class"]);
-const FIGCAPTION: Tag = child("figcaption", ARTICLE | BLOCK, FIGURE);
-const TBODY: Tag = child("tbody", TABLE_BLOCK, TABLE);
-const IMG: Tag = with(
-    "img",
-    INLINE,
-    &[
-        "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
-    ],
-);
-
-/// Every element a rebuilt body may hold (after `h1` -> `h2`, `picture` -> its `img`,
-/// `acronym` -> `abbr`, `strike` -> `s`).
-pub(crate) const TAGS: &[Tag] = &[
-    tag("p", AR | BLOCK | PHRASING | BLANK_GOES),
-    tag("h2", HEADING),
-    tag("h3", HEADING),
-    tag("h4", HEADING),
-    tag("h5", HEADING),
-    tag("h6", HEADING),
-    tag("ul", AR | BLOCK | LIST),
-    with("ol", AR | BLOCK | LIST, &["start", "reversed"]),
-    child("li", AR | BLOCK, LIST),
-    tag("dl", ARTICLE | BLOCK | DL),
-    child("dt", ARTICLE | BLOCK, DL),
-    child("dd", ARTICLE | BLOCK, DL),
-    tag("pre", AR | BLOCK | PHRASING),
-    tag("hr", ARTICLE | BLOCK),
-    tag("br", AR | PHRASING),
-    with(
-        "a",
-        AR | PHRASING | LINK | BLANK_GOES,
-        &["href", "title", "rel", "class"],
-    ),
-    tag("em", AR | PHRASING),
-    tag("strong", AR | PHRASING),
-    tag("b", AR | PHRASING),
-    tag("i", AR | PHRASING),
-    tag("u", INLINE),
-    tag("s", AR | PHRASING),
-    tag("mark", INLINE),
-    tag("sub", INLINE),
-    tag("sup", INLINE),
-    tag("small", INLINE),
-    tag("cite", AR | PHRASING),
-    tag("code", AR | PHRASING),
-    tag("kbd", INLINE),
-    with("abbr", AR | PHRASING, &["title"]),
-    with("q", AR | PHRASING, &["cite"]),
-    with("del", AR | PHRASING, &["datetime"]),
-    with("ins", INLINE, &["datetime"]),
-    with("time", INLINE, &["datetime"]),
-    with("blockquote", AR | BLOCK, &["cite"]),
-    FIGURE_TAG,
-    FIGCAPTION,
-    IMG,
-    tag("table", TABLE_BLOCK | TABLE),
-    child("caption", ARTICLE | BLOCK, TABLE),
-    child("thead", TABLE_BLOCK, TABLE),
-    TBODY,
-    child("tfoot", TABLE_BLOCK, TABLE),
-    child("tr", ARTICLE | BLOCK | TABLE_PART | ROW, ROWS),
-    Tag {
-        name: "th",
-        flags: ARTICLE | BLOCK,
-        needs: ROW,
-        attributes: &["scope", "colspan", "rowspan"],
-    },
-    Tag {
-        name: "td",
-        flags: ARTICLE | BLOCK,
-        needs: ROW,
-        attributes: CELL,
-    },
-];
-
-/// The table's entry for `name`.
-pub(crate) fn tag_named(name: &str) -> Option<&'static Tag> {
-    TAGS.iter().find(|t| t.name == name)
-}
-
 /// Every attribute an element of a rebuilt body may carry, in the order they are written
 /// (`class` holds Byline's mark).
 pub fn attribute_names(element: &str) -> &'static [&'static str] {
     tag_named(element).map_or(&[], |t| t.attributes)
-}
-
-pub(crate) fn is_dropped(name: &str) -> bool {
-    DROPPED.contains(&name)
 }
 
 /// The allowlist's entry for an input element name, when the rules keep it.

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod body;
 pub mod body_rules;
+pub(crate) mod body_tags;
 pub mod charset;
 pub mod config;
 pub mod date;
