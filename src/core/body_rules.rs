@@ -150,11 +150,11 @@ pub(crate) fn element<N: HtmlNode>(
         return;
     }
     if tag.name == "pre" {
-        // A browser drops a line feed right after `<pre>` when it reads the markup.
+        // A browser drops a line feed right after `<pre>` when it reads the markup, so a `pre`
+        // whose text starts with line feeds would read back with one fewer: none are kept.
         if let Some(Node::Text(first)) = kept.children.first_mut() {
-            if first.starts_with('\n') {
-                first.remove(0);
-            }
+            let kept_from = first.len() - first.trim_start_matches('\n').len();
+            first.drain(..kept_from);
             if first.is_empty() {
                 kept.children.remove(0);
             }
