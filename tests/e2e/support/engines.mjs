@@ -41,13 +41,19 @@ export function selectedEngines(value = process.env.BYLINE_ENGINES) {
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-// --- Chromium: Playwright ---------------------------------------------------------------------
+// --- Chromium and Firefox: pages of a driving library ----------------------------------------
 
-class PlaywrightPage extends EnginePage {
-  constructor(context, page) {
-    super('chromium');
+/**
+ * A page of a library that drives the browser itself (Playwright for Chromium, puppeteer-core
+ * for Firefox): both have the same page, handle and keyboard calls but for key names, which
+ * `press` translates.
+ */
+class LibraryPage extends EnginePage {
+  constructor(name, context, page, press = (keyboard, key) => keyboard.press(key)) {
+    super(name);
     this.context = context;
     this.page = page;
+    this.pressKey = press;
   }
   run(source) {
     return this.page.evaluate(source);
@@ -70,12 +76,14 @@ class PlaywrightPage extends EnginePage {
     return this.page.keyboard.type(text);
   }
   press(key) {
-    return this.page.keyboard.press(key);
+    return this.pressKey(this.page.keyboard, key);
   }
   close() {
     return this.context.close();
   }
 }
+
+// --- Chromium: Playwright ---------------------------------------------------------------------
 
 async function chromiumEngine() {
   const browser = await launchChromium();
@@ -84,11 +92,12 @@ async function chromiumEngine() {
     version: browser.version(),
     async newPage({ colorScheme = 'light', viewport = { width: 1024, height: 768 } } = {}) {
       const context = await browser.newContext({ locale: 'en-GB', colorScheme, viewport });
-      return new PlaywrightPage(context, await context.newPage());
+      return new LibraryPage('chromium', context, await context.newPage());
     },
     close: () => browser.close(),
   };
 }
+
 // --- Firefox: puppeteer-core over WebDriver BiDi ----------------------------------------------
 
 /**
@@ -116,40 +125,6 @@ async function puppeteerPress(keyboard, key) {
   for (const modifier of parts.reverse()) await keyboard.up(modifier);
 }
 
-class PuppeteerPage extends EnginePage {
-  constructor(context, page) {
-    super('firefox');
-    this.context = context;
-    this.page = page;
-  }
-  run(source) {
-    return this.page.evaluate(source);
-  }
-  async goto(url) {
-    await this.page.goto(url, { waitUntil: 'load' });
-  }
-  async reload() {
-    await this.page.reload({ waitUntil: 'load' });
-  }
-  async clickFirst(selector) {
-    const handle = await this.page.evaluateHandle(expression((sel, $$) => $$(sel)[0], selector));
-    try {
-      await handle.click();
-    } finally {
-      await handle.dispose();
-    }
-  }
-  keyboardType(text) {
-    return this.page.keyboard.type(text);
-  }
-  press(key) {
-    return puppeteerPress(this.page.keyboard, key);
-  }
-  close() {
-    return this.context.close();
-  }
-}
-
 async function firefoxEngine() {
   const { default: puppeteer } = await import('puppeteer-core');
   const start = (prefs) =>
@@ -172,7 +147,7 @@ async function firefoxEngine() {
       const context = await browsers[colorScheme].createBrowserContext();
       const page = await context.newPage();
       await page.setViewport(viewport);
-      return new PuppeteerPage(context, page);
+      return new LibraryPage('firefox', context, page, puppeteerPress);
     },
     close: () => Promise.all(Object.values(browsers).map((b) => b.close())),
   };
